@@ -1,0 +1,37 @@
+# Two entry points that work on a fresh machine: `make play` and `make test`.
+PYTHON ?= python3
+VENV   := .venv
+PY     := $(VENV)/bin/python
+STAMP  := $(VENV)/.installed
+
+.PHONY: play test venv validate autoplay xvfb clean
+
+$(STAMP): pyproject.toml
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e '.[test]'
+	touch $(STAMP)
+
+venv: $(STAMP)
+
+play: $(STAMP)
+	$(PY) main.py
+
+validate: $(STAMP)
+	$(PY) main.py validate
+
+autoplay: $(STAMP)
+	$(PY) main.py autoplay --chapter all
+
+# Xvfb gives the rendering tests a real X11 window on Mesa's software renderer.
+xvfb:
+	@command -v xvfb-run >/dev/null 2>&1 || { \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq xvfb xauth libgl1 libglu1-mesa >/dev/null; }
+
+test: $(STAMP) xvfb
+	xvfb-run -a -s "-screen 0 1280x720x24" $(PY) -m pytest -q
+
+clean:
+	rm -rf $(VENV) .pytest_cache

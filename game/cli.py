@@ -1,0 +1,100 @@
+"""Command line: `python main.py [play|validate|autoplay|i18n] ...`.
+
+Arcade is imported only by the commands that open a window, so validation and
+the bot start fast and run anywhere.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from .i18n import LOCALES
+
+
+def _parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="python main.py", description="La Coupole: 1940-1945 in Nord-Pas-de-Calais.")
+    sub = p.add_subparsers(dest="command")
+
+    def data_dir(sp):
+        sp.add_argument("--data-dir", type=Path, default=None, help="where saves and results are kept (default: the user's data folder)")
+
+    play = sub.add_parser("play", help="play the game (the default)")
+    data_dir(play)
+    play.add_argument("--root", type=Path, default=None, help=argparse.SUPPRESS)
+    play.add_argument("--lang", choices=LOCALES, default=None)
+    play.add_argument("--fullscreen", action="store_true")
+
+    val = sub.add_parser("validate", help="check the content (levels/, dialogue/, assets/)")
+    val.add_argument("--root", type=Path, default=None, help="content tree to check (default: the game's own)")
+    val.add_argument("--json", action="store_true", help="print the problems as JSON")
+    data_dir(val)
+
+    auto = sub.add_parser("autoplay", help="a bot plays every branch of every chapter")
+    auto.add_argument("--chapter", default="all", help="chapter id, or 'all'")
+    auto.add_argument("--lang", choices=LOCALES, default="fr")
+    auto.add_argument("--shots", type=Path, default=None, help="render each step in a window and save PNGs here")
+    auto.add_argument("--root", type=Path, default=None)
+    data_dir(auto)
+
+    i18n = sub.add_parser("i18n", help="update the content translation catalogues from the YAML")
+    i18n.add_argument("--root", type=Path, default=None)
+    return p
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    command = args.command or "play"
+    try:
+        if command == "validate":
+            return cmd_validate(args)
+        if command == "autoplay":
+            from .story.autoplay import cmd_autoplay
+
+            return cmd_autoplay(args)
+        if command == "i18n":
+            return cmd_i18n(args)
+        from .app import run_game
+
+        return run_game(
+            data_dir=getattr(args, "data_dir", None),
+            root=getattr(args, "root", None),
+            lang=getattr(args, "lang", None),
+            fullscreen=getattr(args, "fullscreen", False),
+        )
+    except KeyboardInterrupt:
+        return 130
+
+
+def cmd_validate(args) -> int:
+    from .content.loader import check_content
+
+    _, problems = check_content(args.root)
+    errors = [p for p in problems if p.severity == "error"]
+    if args.json:
+        print(json.dumps({"errors": len(errors), "warnings": len(problems) - len(errors),
+                          "problems": [p.as_dict() for p in problems]}, ensure_ascii=False, indent=2))
+    else:
+        for p in problems:
+            print(p.format())
+        if errors:
+            print(f"\n{len(errors)} error(s), {len(problems) - len(errors)} warning(s).", file=sys.stderr)
+        else:
+            print(f"Content OK ({len(problems)} warning(s)).")
+    return 1 if errors else 0
+
+
+def cmd_i18n(args) -> int:
+    from .catalogs import update_catalogs
+    from .content.loader import check_content
+
+    content, problems = check_content(args.root)
+    if content is None:
+        for p in problems:
+            print(p.format())
+        print("Fix the content first: catalogues are made from valid content.", file=sys.stderr)
+        return 1
+    for path in update_catalogs(content):
+        print(f"updated {path.relative_to(content.root)}")
+    return 0

@@ -1,0 +1,186 @@
+"""A strict YAML reader that remembers where every value came from.
+
+PyYAML's defaults are wrong for content written by people:
+- YAML 1.1 turns `no`, `yes`, `on`, `off` into booleans (a character called "No"
+  becomes False). Here only `true` and `false` are booleans.
+- A duplicated key silently keeps the last value. Here it is a problem, reported
+  with the position of both keys.
+- Dates like 1944-09-05 become `date` objects; here they stay text and the models
+  parse them, so a date in a sentence is never changed behind the author's back.
+
+The result is plain Python data plus a `SourceMap` from a path such as
+("scenes", 0, "hotspots", 2, "label") to its line and column, which turns
+validation errors into `file:line:column` messages.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+import yaml
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+Path_ = tuple  # a path of keys (str) and indices (int)
+
+
+class _StrictResolver(yaml.resolver.BaseResolver):
+    """Like PyYAML's resolver, minus YAML 1.1's surprises."""
+
+
+for _tag, _regexp, _first in [
+    ("tag:yaml.org,2002:bool", r"^(?:true|True|TRUE|false|False|FALSE)$", list("tTfF")),
+    (
+        "tag:yaml.org,2002:int",
+        r"^(?:[-+]?(?:0|[1-9][0-9]*))$",
+        list("-+0123456789"),
+    ),
+    (
+        "tag:yaml.org,2002:float",
+        r"^(?:[-+]?(?:[0-9][0-9]*)\.[0-9]+(?:[eE][-+]?[0-9]+)?)$",
+        list("-+0123456789"),
+    ),
+    ("tag:yaml.org,2002:null", r"^(?:~|null|Null|NULL|)$", ["~", "n", "N", ""]),
+]:
+    _StrictResolver.add_implicit_resolver(_tag, re.compile(_regexp), _first)
+
+
+class _StrictLoader(
+    yaml.reader.Reader,
+    yaml.scanner.Scanner,
+    yaml.parser.Parser,
+    yaml.composer.Composer,
+    yaml.constructor.SafeConstructor,
+    _StrictResolver,
+):
+    def __init__(self, stream):
+        yaml.reader.Reader.__init__(self, stream)
+        yaml.scanner.Scanner.__init__(self)
+        yaml.parser.Parser.__init__(self)
+        yaml.composer.Composer.__init__(self)
+        yaml.constructor.SafeConstructor.__init__(self)
+        _StrictResolver.__init__(self)
+
+
+@dataclass
+class SourceMap:
+    """Where each value (and each mapping key) sits in the file, 1-based."""
+
+    values: dict[Path_, tuple[int, int]] = field(default_factory=dict)
+    keys: dict[Path_, tuple[int, int]] = field(default_factory=dict)
+
+    def value(self, path: Path_) -> tuple[int, int]:
+        """Position of the value at `path`, or of its nearest existing parent."""
+        path = tuple(path)
+        while path:
+            if path in self.values:
+                return self.values[path]
+            path = path[:-1]
+        return self.values.get((), (1, 1))
+
+    def key(self, path: Path_) -> tuple[int, int]:
+        path = tuple(path)
+        return self.keys.get(path) or self.value(path)
+
+
+@dataclass
+class YamlIssue:
+    line: int
+    column: int
+    message: str
+
+
+class YamlSyntaxError(Exception):
+    def __init__(self, issue: YamlIssue):
+        self.issue = issue
+        super().__init__(issue.message)
+
+
+def _pos(node: Node) -> tuple[int, int]:
+    return node.start_mark.line + 1, node.start_mark.column + 1
+
+
+def load_yaml(text: str) -> tuple[Any, SourceMap, list[YamlIssue]]:
+    """Parse `text`. Returns (data, source map, non-fatal issues).
+
+    Raises YamlSyntaxError when the text is not YAML at all.
+    """
+    try:
+        loader = _StrictLoader(text)
+        try:
+            root = loader.get_single_node()
+        finally:
+            loader.dispose()
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        raise YamlSyntaxError(YamlIssue(line, col, _syntax_sentence(exc))) from None
+    except yaml.YAMLError as exc:  # reader errors: bad characters, bad encoding
+        raise YamlSyntaxError(YamlIssue(1, 1, f"This file cannot be read as YAML ({exc}).")) from None
+
+    smap = SourceMap()
+    issues: list[YamlIssue] = []
+    if root is None:
+        return None, smap, issues
+    constructor = _StrictLoader("")
+    data = _build(root, (), smap, issues, constructor)
+    return data, smap, issues
+
+
+def _build(node: Node, path: Path_, smap: SourceMap, issues: list[YamlIssue], ctor) -> Any:
+    smap.values[path] = _pos(node)
+    if isinstance(node, ScalarNode):
+        try:
+            return ctor.construct_object(node, deep=True)
+        except yaml.YAMLError as exc:
+            line, col = _pos(node)
+            issues.append(YamlIssue(line, col, f"This value cannot be read: {exc}."))
+            return None
+    if isinstance(node, SequenceNode):
+        return [_build(item, path + (i,), smap, issues, ctor) for i, item in enumerate(node.value)]
+    if isinstance(node, MappingNode):
+        result: dict[str, Any] = {}
+        first_seen: dict[str, tuple[int, int]] = {}
+        for key_node, value_node in node.value:
+            kline, kcol = _pos(key_node)
+            if key_node.tag == "tag:yaml.org,2002:merge":
+                issues.append(YamlIssue(kline, kcol, "Merge keys (<<) are not allowed in content files; write the fields out."))
+                continue
+            if not isinstance(key_node, ScalarNode):
+                issues.append(YamlIssue(kline, kcol, "A field name must be a simple word, not a list or a block."))
+                continue
+            key = str(key_node.value)
+            if key in first_seen:
+                fl, _ = first_seen[key]
+                issues.append(
+                    YamlIssue(kline, kcol, f'The field "{key}" is written twice here (first on line {fl}); keep only one.')
+                )
+                continue
+            first_seen[key] = (kline, kcol)
+            smap.keys[path + (key,)] = (kline, kcol)
+            result[key] = _build(value_node, path + (key,), smap, issues, ctor)
+        return result
+    return None  # pragma: no cover - PyYAML has only three node kinds
+
+
+_SYNTAX_HINTS = [
+    ("expected ',' or '}'", "Inside { ... }, a text that contains a comma, '?', '#' or ': ' must be put between quotes."),
+    ("expected ',' or ']'", "Inside [ ... ], a text that contains a comma, '?', '#' or ': ' must be put between quotes."),
+    ("found character '\\t'", "Tabs cannot be used to indent YAML; use spaces."),
+    ("mapping values are not allowed here", "A colon (:) appears where it cannot; put text that contains \": \" between quotes."),
+    ("could not find expected ':'", "A line is missing its colon (:) after the field name, or a quote is not closed."),
+    ("found undefined alias", "This uses an alias (*name) that was never defined."),
+    ("expected <block end>, but found", "The indentation here does not line up with the lines above."),
+    ("did not find expected key", "The indentation here does not line up with the lines above, or a dash (-) is missing."),
+    ("found unexpected end of stream", "The file ends inside an unfinished value: a quote or bracket is not closed."),
+    ("while scanning a quoted scalar", "A quote is opened but never closed."),
+    ("expected a single document", "This file holds more than one YAML document (---); keep one per file."),
+]
+
+
+def _syntax_sentence(exc: yaml.MarkedYAMLError) -> str:
+    raw = " ".join(filter(None, [exc.context or "", exc.problem or ""]))
+    for needle, sentence in _SYNTAX_HINTS:
+        if needle in raw:
+            return sentence
+    return f"This is not valid YAML: {exc.problem or raw}."

@@ -1,0 +1,154 @@
+"""A pupil's session: connects the story runtime to saving and to the outcome store.
+
+This is the "whoever starts the game" of the architecture: the runtime only
+emits events; here an answered question becomes an outcome row (first, in its
+own transaction) and every step becomes an atomic save. No arcade here, so the
+bot and the tests drive exactly what a pupil drives.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from platformdirs import user_data_dir
+
+from teacher_mode.store import Outcome, OutcomeStore
+
+from .content.loader import ChapterBundle, Content
+from .content.texts import localized
+from .i18n import Translator
+from .story.runtime import ChapterRun, Event, new_state
+from .story.save import SaveStore, normalise_class, normalise_pupil
+from .story.state import Answer
+
+APP_NAME = "coupole-game"
+APP_AUTHOR = "La Coupole"
+
+
+def default_data_dir() -> Path:
+    return Path(user_data_dir(APP_NAME, APP_AUTHOR))
+
+
+class SignInError(ValueError):
+    pass
+
+
+def check_sign_in(class_code: str, pupil: str) -> tuple[str, str]:
+    """Validate and normalise a class code and pseudonym; raise SignInError with a reason key."""
+    code, name = normalise_class(class_code), normalise_pupil(pupil)
+    if not code:
+        raise SignInError("class-missing")
+    if not (2 <= len(code) <= 12) or not code.isalnum():
+        raise SignInError("class-format")
+    if not name:
+        raise SignInError("pupil-missing")
+    if len(name) > 24 or not all(ch.isalnum() or ch in " -_'." for ch in name):
+        raise SignInError("pupil-format")
+    return code, name
+
+
+@dataclass
+class ChapterStatus:
+    bundle: ChapterBundle
+    status: str  # "new", "in-progress", "done"
+    correct: int
+    questions: int
+
+
+class PupilSession:
+    def __init__(self, content: Content, data_dir: Path, class_code: str, pupil: str, locale: str = "fr",
+                 *, store: OutcomeStore | None = None, clock=None):
+        self.content = content
+        self.data_dir = Path(data_dir)
+        self.saves = SaveStore(self.data_dir)
+        self.store = store or OutcomeStore.in_dir(self.data_dir)
+        self.clock = clock
+        loaded = self.saves.load(class_code, pupil)
+        self.profile = loaded.profile
+        self.notice = loaded.notice
+        if locale:
+            self.profile.locale = locale
+        self.run: ChapterRun | None = None
+        self.tr = Translator(self.profile.locale, content.root)
+        self._localized: dict[tuple[str, str], ChapterBundle] = {}
+
+    # -- language ------------------------------------------------------------------
+    def set_locale(self, locale: str) -> None:
+        self.profile.locale = locale
+        self.tr = Translator(locale, self.content.root)
+        if self.run is not None:  # same state, texts in the new language
+            self.run = self._make_run(self.run.bundle.id, self.run.state)
+        self.save()
+
+    def bundle(self, chapter_id: str) -> ChapterBundle:
+        key = (chapter_id, self.profile.locale)
+        if key not in self._localized:
+            base = self.content.chapters[chapter_id]
+            self._localized[key] = localized(base, lambda ctx, text: self.tr.content(chapter_id, ctx, text))
+        return self._localized[key]
+
+    # -- chapters -------------------------------------------------------------------
+    def chapters(self) -> list[ChapterStatus]:
+        out = []
+        for b in self.content.ordered():
+            st = self.profile.chapters.get(b.id)
+            done = self.profile.completed.get(b.id, 0) > 0
+            if st is not None and not st.completed:
+                status = "in-progress"
+            elif done:
+                status = "done"
+            else:
+                status = "new"
+            correct = sum(a.correct for a in st.answers.values()) if st else 0
+            out.append(ChapterStatus(self.bundle(b.id), status, correct, len(b.questions)))
+        return out
+
+    def open_chapter(self, chapter_id: str, *, restart: bool = False) -> ChapterRun:
+        """Resume the chapter where the pupil was, or start it (again)."""
+        state = self.profile.chapters.get(chapter_id)
+        if state is None or state.completed or restart:
+            playthrough = (state.playthrough + 1) if state is not None else 1
+            kwargs = {"now": self.clock()} if self.clock else {}
+            state = new_state(self.content.chapters[chapter_id], playthrough=playthrough, **kwargs)
+        self.profile.chapters[chapter_id] = state
+        self.profile.current = chapter_id
+        self.run = self._make_run(chapter_id, state)
+        # Answers recorded but not saved (the game was stopped in between) come back from the store.
+        recorded = self.store.outcomes(self.profile.class_code, pupil=self.profile.pupil,
+                                       chapter=chapter_id, attempt=state.playthrough)
+        self.run.merge_answers([_answer_of(o) for o in recorded])
+        self.run.start()
+        self.save()
+        return self.run
+
+    def _make_run(self, chapter_id: str, state) -> ChapterRun:
+        kwargs = {"clock": self.clock} if self.clock else {}
+        run = ChapterRun(self.bundle(chapter_id), state, **kwargs)
+        run.subscribe(self._on_event)
+        return run
+
+    def _on_event(self, event: Event) -> None:
+        if event.kind == "question_answered":
+            a = event.data["answer"]
+            self.store.record(Outcome(
+                statement_id=a["statement_id"], class_code=self.profile.class_code, pupil=self.profile.pupil,
+                chapter=event.chapter, question=a["question"], objective=event.data.get("objective", ""),
+                option=a["option"], correct=a["correct"], attempt=a["attempt"], duration_ms=a["duration_ms"],
+                answered_at=a["at"], locale=self.profile.locale,
+            ))
+        elif event.kind == "chapter_completed":
+            self.profile.completed[event.chapter] = self.profile.completed.get(event.chapter, 0) + 1
+        elif event.kind == "step":
+            self.save()
+
+    def save(self) -> None:
+        self.saves.save(self.profile)
+
+    def close(self) -> None:
+        self.save()
+        self.store.close()
+
+
+def _answer_of(o: Outcome) -> Answer:
+    return Answer(question=o.question, option=o.option, correct=o.correct, attempt=o.attempt,
+                  duration_ms=o.duration_ms, at=o.answered_at, statement_id=o.statement_id)

@@ -1,0 +1,71 @@
+"""Game state as plain data: everything needed to resume exactly where a pupil was.
+
+The state is a pydantic model only for its JSON round trip and validation of a
+save read back from disk; it holds no behaviour. `SAVE_VERSION` is bumped when the
+shape changes, with a migration in `game.story.save`.
+"""
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, Field
+
+SAVE_VERSION = 1
+
+
+class Answer(BaseModel):
+    question: str
+    option: str
+    correct: bool
+    attempt: int  # the playthrough number of the chapter for this pupil
+    duration_ms: int
+    at: str  # ISO timestamp (UTC)
+    statement_id: str  # unique id of the outcome record (also the xAPI statement id)
+
+
+class DialogueState(BaseModel):
+    node: str
+    line: int = 0  # index of the line being shown
+    pending: list[str] = Field(default_factory=list)  # questions still to ask before moving on
+    chosen: bool = False  # a choice of this node has been made
+    then: str | None = None  # node the choice leads to, once pending questions are answered
+    finish: list[Literal["go", "end"]] = Field(default_factory=list)
+    go: str | None = None
+
+
+class QuestionState(BaseModel):
+    id: str
+    shown_at: str  # ISO timestamp when the question appeared
+    answered: bool = False  # True while the feedback is on screen
+
+
+class ChapterState(BaseModel):
+    chapter: str
+    playthrough: int = 1
+    scene: str
+    flags: list[str] = Field(default_factory=list)
+    documents: list[str] = Field(default_factory=list)  # in the order they were received
+    opened: list[str] = Field(default_factory=list)  # documents the pupil has actually read
+    seen_scenes: list[str] = Field(default_factory=list)
+    visited_nodes: list[str] = Field(default_factory=list)
+    answers: dict[str, Answer] = Field(default_factory=dict)
+    dialogue: DialogueState | None = None
+    question: QuestionState | None = None
+    reading: str | None = None  # document open on screen
+    completed: bool = False
+    started_at: str
+    completed_at: str | None = None
+    steps: int = 0
+
+
+class Profile(BaseModel):
+    """One pupil's save file: their chapters, in one class."""
+
+    version: int = SAVE_VERSION
+    class_code: str
+    pupil: str
+    locale: str = "fr"
+    current: str | None = None  # chapter being played
+    chapters: dict[str, ChapterState] = Field(default_factory=dict)
+    completed: dict[str, int] = Field(default_factory=dict)  # chapter -> times completed
+    settings: dict[str, str | int | float | bool] = Field(default_factory=dict)

@@ -1,0 +1,99 @@
+"""The outcome store: every assessed answer, in SQLite, the moment it is given.
+
+One row per answer, written in its own transaction (WAL journal, synchronous=FULL),
+so a crash or a pulled plug loses nothing already answered. Pupils are pseudonyms
+inside a class; nothing else about them is stored. `statement_id` is unique: the
+same answer recorded twice (a replay of events, an import) is stored once.
+"""
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass
+from pathlib import Path
+
+SCHEMA_VERSION = 1
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS outcomes (
+    statement_id TEXT PRIMARY KEY,
+    class_code   TEXT NOT NULL,
+    pupil        TEXT NOT NULL,
+    chapter      TEXT NOT NULL,
+    question     TEXT NOT NULL,
+    objective    TEXT NOT NULL DEFAULT '',
+    option       TEXT NOT NULL,
+    correct      INTEGER NOT NULL CHECK (correct IN (0, 1)),
+    attempt      INTEGER NOT NULL,
+    duration_ms  INTEGER NOT NULL,
+    answered_at  TEXT NOT NULL,
+    locale       TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS outcomes_by_class ON outcomes (class_code, chapter, question);
+CREATE INDEX IF NOT EXISTS outcomes_by_pupil ON outcomes (class_code, pupil, chapter, attempt);
+"""
+
+
+@dataclass(frozen=True)
+class Outcome:
+    statement_id: str
+    class_code: str
+    pupil: str
+    chapter: str
+    question: str
+    objective: str
+    option: str
+    correct: bool
+    attempt: int
+    duration_ms: int
+    answered_at: str
+    locale: str
+
+
+_COLUMNS = [f for f in Outcome.__dataclass_fields__]
+
+
+class OutcomeStore:
+    def __init__(self, path: Path):
+        self.path = Path(path)
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        self._db = sqlite3.connect(self.path, isolation_level=None, timeout=10)
+        self._db.execute("PRAGMA journal_mode=WAL")
+        self._db.execute("PRAGMA synchronous=FULL")
+        self._db.executescript(_SCHEMA)
+        self._db.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
+
+    @classmethod
+    def in_dir(cls, data_dir: Path) -> "OutcomeStore":
+        return cls(Path(data_dir) / "outcomes.sqlite3")
+
+    def close(self) -> None:
+        self._db.close()
+
+    def record(self, outcome: Outcome) -> bool:
+        """Write one outcome in its own transaction. False if it was already there."""
+        values = [getattr(outcome, c) for c in _COLUMNS]
+        values[_COLUMNS.index("correct")] = int(outcome.correct)
+        with self._db:  # BEGIN ... COMMIT (or ROLLBACK on error)
+            self._db.execute("BEGIN IMMEDIATE")
+            cur = self._db.execute(
+                f"INSERT OR IGNORE INTO outcomes ({', '.join(_COLUMNS)}) VALUES ({', '.join('?' * len(_COLUMNS))})",
+                values,
+            )
+        return cur.rowcount == 1
+
+    def outcomes(self, class_code: str | None = None, *, pupil: str | None = None,
+                 chapter: str | None = None, attempt: int | None = None) -> list[Outcome]:
+        where, args = [], []
+        for column, value in (("class_code", class_code), ("pupil", pupil), ("chapter", chapter), ("attempt", attempt)):
+            if value is not None:
+                where.append(f"{column} = ?")
+                args.append(value)
+        sql = f"SELECT {', '.join(_COLUMNS)} FROM outcomes"
+        if where:
+            sql += " WHERE " + " AND ".join(where)
+        sql += " ORDER BY answered_at, statement_id"
+        rows = self._db.execute(sql, args).fetchall()
+        return [Outcome(**{**dict(zip(_COLUMNS, r)), "correct": bool(r[_COLUMNS.index("correct")])}) for r in rows]
+
+    def count(self) -> int:
+        return self._db.execute("SELECT COUNT(*) FROM outcomes").fetchone()[0]
