@@ -28,6 +28,11 @@ SOURCE_LOCALE = "fr"  # the language content is written in
 UI_DIR = Path(__file__).resolve().parent / "locale"
 
 
+def N_(message: str) -> str:
+    """Marks a string for extraction; it is translated later, where it is shown."""
+    return message
+
+
 def content_locale_dir(root: Path) -> Path:
     return root / "levels" / "locale"
 

@@ -1,0 +1,166 @@
+"""The game application: one window, one view per screen, routed from the runtime's step.
+
+The App knows which screen to show; it holds no game rules. After every action a
+view calls `app.route()`, which asks the runtime what the pupil is on now.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import sys
+import traceback
+from pathlib import Path
+
+from .content.loader import Content, ContentError, load_content
+from .i18n import LOCALES, SOURCE_LOCALE, Translator
+from .session import PupilSession, default_data_dir
+
+TEXT_SPEEDS = {"slow": 25.0, "normal": 45.0, "fast": 90.0, "instant": 0.0}  # characters per second; 0 = all at once
+
+
+class App:
+    def __init__(self, window, content: Content | None, data_dir: Path, lang: str | None = None,
+                 problems: list | None = None):
+        from .views.ui import Stage, load_fonts
+
+        load_fonts()
+        self.window = window
+        self.stage = Stage(window)
+        self.content = content
+        self.problems = problems or []
+        self.data_dir = Path(data_dir)
+        self.locale = lang if lang in LOCALES else SOURCE_LOCALE
+        self.tr = Translator(self.locale, content.root if content else None)
+        self.session: PupilSession | None = None
+        self.show_focus = False  # the focus ring appears once the keyboard is used
+        self.text_speed = "normal"
+
+    # language and settings -----------------------------------------------------
+    def set_locale(self, locale: str) -> None:
+        self.locale = locale
+        self.tr = Translator(locale, self.content.root if self.content else None)
+        if self.session is not None:
+            self.session.set_locale(locale)
+
+    def set_text_speed(self, speed: str) -> None:
+        self.text_speed = speed
+        if self.session is not None:
+            self.session.profile.settings["text_speed"] = speed
+            self.session.save()
+
+    @property
+    def chars_per_second(self) -> float:
+        return TEXT_SPEEDS.get(self.text_speed, TEXT_SPEEDS["normal"])
+
+    # navigation -----------------------------------------------------------------
+    def show(self, view) -> None:
+        self.window.show_view(view)
+
+    def show_title(self) -> None:
+        from .views.screens import ErrorView, TitleView
+
+        if self.content is None:
+            self.show(ErrorView(self, self.problems))
+        else:
+            self.show(TitleView(self))
+
+    def show_sign_in(self) -> None:
+        from .views.screens import SignInView
+
+        self.show(SignInView(self))
+
+    def sign_in(self, class_code: str, pupil: str) -> None:
+        if self.session is not None:
+            self.session.close()
+        self.session = PupilSession(self.content, self.data_dir, class_code, pupil, self.locale)
+        speed = self.session.profile.settings.get("text_speed")
+        if speed in TEXT_SPEEDS:
+            self.text_speed = speed
+        self.show_chapters()
+
+    def sign_out(self) -> None:
+        if self.session is not None:
+            self.session.close()
+            self.session = None
+        self.show_title()
+
+    def show_chapters(self) -> None:
+        from .views.screens import ChapterSelectView
+
+        self.show(ChapterSelectView(self))
+
+    def play(self, chapter_id: str, restart: bool = False) -> None:
+        self.session.open_chapter(chapter_id, restart=restart)
+        self.route()
+
+    def route(self) -> None:
+        """Show the screen for the step the pupil is on."""
+        self.show(self.view_for_step())
+
+    def view_for_step(self):
+        from .views.play import DocumentView, QuestionView, SceneView
+        from .views.screens import SummaryView
+
+        kind = self.session.run.step().kind
+        if kind == "document":
+            return DocumentView(self)
+        if kind in ("question", "feedback"):
+            return QuestionView(self)
+        if kind == "completed":
+            return SummaryView(self)
+        return SceneView(self)
+
+    def show_pause(self, underneath) -> None:
+        from .views.screens import PauseView
+
+        self.show(PauseView(self, underneath))
+
+    def show_settings(self, back) -> None:
+        from .views.screens import SettingsView
+
+        self.show(SettingsView(self, back))
+
+    def show_folder(self) -> None:
+        from .views.play import FolderView
+
+        self.show(FolderView(self))
+
+    def quit(self) -> None:
+        if self.session is not None:
+            self.session.close()
+            self.session = None
+        self.window.close()
+
+
+def run_game(data_dir: Path | None = None, root: Path | None = None, lang: str | None = None,
+             fullscreen: bool = False) -> int:
+    data_dir = Path(data_dir) if data_dir else default_data_dir()
+    try:
+        import arcade
+
+        try:
+            content, problems = load_content(root), []
+        except ContentError as exc:
+            content, problems = None, exc.problems
+        window = arcade.Window(1280, 720, "La Coupole 1940-1945", resizable=True, fullscreen=fullscreen)
+        window.set_minimum_size(640, 360)
+        app = App(window, content, data_dir, lang, problems)
+        app.show_title()
+        arcade.run()
+        return 0
+    except Exception:  # pupils never see a traceback: keep it for the teacher, say what to do
+        log = _write_crash_log(data_dir)
+        print("The game stopped because of an unexpected problem. Your answers are saved.\n"
+              "Le jeu s'est arrêté à cause d'un problème inattendu. Tes réponses sont enregistrées.\n"
+              f"Details / détails : {log}", file=sys.stderr)
+        return 1
+
+
+def _write_crash_log(data_dir: Path) -> Path:
+    stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+    path = Path(data_dir) / "logs" / f"crash-{stamp}.txt"
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(traceback.format_exc(), encoding="utf-8")
+    except OSError:
+        pass
+    return path

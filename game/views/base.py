@@ -1,0 +1,100 @@
+"""The base of every screen: stage camera, focus handling, mouse conversion."""
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import arcade
+
+from . import ui
+
+if TYPE_CHECKING:  # pragma: no cover
+    from ..app import App
+
+
+class Screen(arcade.View):
+    background = ui.NIGHT
+
+    def __init__(self, app: "App"):
+        super().__init__(app.window)
+        self.app = app
+        self.tr = app.tr
+        self.focus = ui.Focus()
+        self.texts: list[arcade.Text] = []
+        self._built = False
+
+    # Subclasses fill self.texts and self.focus in build(); draw_content() draws the rest.
+    def build(self) -> None:  # pragma: no cover - abstract
+        raise NotImplementedError
+
+    def rebuild(self, keep_focus: bool = True) -> None:
+        index = self.focus.index
+        self.texts = []
+        self.build()
+        if keep_focus and index < len(self.focus.buttons):
+            self.focus.index = index
+        self._built = True
+
+    def on_show_view(self) -> None:
+        self.tr = self.app.tr
+        self.rebuild(keep_focus=False)
+
+    def draw_content(self) -> None:
+        pass
+
+    def draw_overlay(self) -> None:
+        pass
+
+    def on_draw(self) -> None:
+        if not self._built:
+            self.rebuild(keep_focus=False)
+        self.clear(color=ui.NIGHT)
+        with self.app.stage.camera.activate():
+            arcade.draw_lbwh_rectangle_filled(0, 0, ui.W, ui.H, self.background)
+            self.draw_content()
+            for t in self.texts:
+                t.draw()
+            self.focus.draw(self.app.show_focus)
+            self.draw_overlay()
+
+    # input ------------------------------------------------------------------
+    def on_key_press(self, symbol: int, modifiers: int) -> None:
+        self.app.show_focus = True
+        if symbol == arcade.key.ESCAPE:
+            self.on_escape()
+            return
+        if symbol == arcade.key.F11:
+            self.app.window.set_fullscreen(not self.app.window.fullscreen)
+            return
+        if self.on_key(symbol, modifiers):
+            return
+        self.focus.on_key(symbol, modifiers)
+
+    def on_key(self, symbol: int, modifiers: int) -> bool:
+        return False
+
+    def on_escape(self) -> None:
+        pass
+
+    def on_mouse_motion(self, x: int, y: int, dx: int, dy: int) -> None:
+        sx, sy = self.app.stage.to_stage(x, y)
+        self.focus.on_motion(sx, sy)
+
+    def on_mouse_press(self, x: int, y: int, button: int, modifiers: int) -> None:
+        sx, sy = self.app.stage.to_stage(x, y)
+        if not self.on_click(sx, sy):
+            self.focus.on_click(sx, sy)
+
+    def on_click(self, x: float, y: float) -> bool:
+        return False
+
+    def on_resize(self, width: int, height: int) -> None:
+        self.app.stage.fit(width, height)
+
+    def column(self, labels_actions, *, x: float, top: float, w: float = 420, h: float = 56, gap: float = 16,
+               size: float = 20, hints: bool = False) -> list[ui.Button]:
+        """Buttons stacked downwards from `top`."""
+        buttons = []
+        for i, (label, action) in enumerate(labels_actions):
+            y = top - (i + 1) * h - i * gap
+            buttons.append(ui.Button(label, x, y, w, h, action, size=size, key_hint=str(i + 1) if hints else None))
+        return buttons

@@ -1,0 +1,372 @@
+"""Menus: title, sign-in, chapter select, pause, settings, chapter summary, content error."""
+from __future__ import annotations
+
+import arcade
+
+from ..app import TEXT_SPEEDS
+from ..i18n import LOCALES
+from ..session import SignInError, check_sign_in
+from . import ui
+from .base import Screen
+
+
+def _backdrop(app, rel: str = "backgrounds/occ_saint_omer_1943.png", alpha: int = 170) -> None:
+    tex = ui.texture(rel, app.content.root if app.content else None)
+    if tex is not None:
+        arcade.draw_texture_rect(tex, arcade.LBWH(0, 0, ui.W, ui.H))
+        arcade.draw_lbwh_rectangle_filled(0, 0, ui.W, ui.H, (16, 22, 32, alpha))
+
+
+class TitleView(Screen):
+    def build(self) -> None:
+        tr = self.tr
+        self.texts += [
+            ui.text("La Coupole", ui.W / 2, 610, size=64, color=ui.WHITE, bold=True, anchor_x="center"),
+            ui.text(tr("1940–1945: the war in Nord-Pas-de-Calais"), ui.W / 2, 510, size=26, color=ui.LIGHT_MUTED,
+                    anchor_x="center"),
+            ui.text(tr("Language"), 430, 430, size=18, color=ui.LIGHT_MUTED, anchor_x="right"),
+        ]
+        langs = []
+        for i, loc in enumerate(LOCALES):
+            b = ui.Button(self.tr.language_name(loc), 450 + i * 220, 385, 200, 52, lambda loc=loc: self._language(loc),
+                          size=20, mark="●" if loc == self.app.locale else "○")
+            if loc == self.app.locale:
+                b.fill = ui.ACCENT
+            langs.append(b)
+        play = ui.Button(tr("Play"), 450, 270, 420, 64, self.app.show_sign_in, size=24, fill=ui.ACCENT)
+        quit_ = ui.Button(tr("Quit"), 450, 190, 420, 52, self.app.quit, size=20)
+        self.focus.set([play, *langs, quit_])
+        self.texts.append(ui.text(tr("Keyboard: Tab or arrows to move, Enter to choose. Mouse: click."),
+                                  ui.W / 2, 80, size=15, color=ui.LIGHT_MUTED, anchor_x="center"))
+
+    def _language(self, loc: str) -> None:
+        self.app.set_locale(loc)
+        self.tr = self.app.tr
+        self.rebuild()
+
+    def draw_content(self) -> None:
+        _backdrop(self.app)
+
+    def on_escape(self) -> None:
+        self.app.quit()
+
+
+class TextField:
+    def __init__(self, label: str, x: float, y: float, w: float, max_len: int):
+        self.label, self.x, self.y, self.w, self.max_len = label, x, y, w, max_len
+        self.value = ""
+        self._label = ui.text(label, x, y + 92, size=18, color=ui.LIGHT_MUTED)
+        self._text: arcade.Text | None = None
+
+    def contains(self, x: float, y: float) -> bool:
+        return self.x <= x <= self.x + self.w and self.y <= y <= self.y + 60
+
+    def type(self, chars: str) -> None:
+        for ch in chars:
+            if ch.isprintable() and len(self.value) < self.max_len:
+                self.value += ch
+        self._text = None
+
+    def backspace(self) -> None:
+        self.value = self.value[:-1]
+        self._text = None
+
+    def draw(self, focused: bool, blink: bool) -> None:
+        self._label.draw()
+        ui.panel(self.x, self.y, self.w, 60, fill=ui.PAPER, border=ui.FOCUS if focused else ui.PAPER_EDGE,
+                 border_width=5 if focused else 2)
+        if self._text is None:
+            self._text = ui.text(self.value, self.x + 16, self.y + 30, size=24, anchor_y="center")
+        self._text.draw()
+        if focused and blink:
+            cx = self.x + 18 + self._text.content_width
+            arcade.draw_line(cx, self.y + 12, cx, self.y + 48, ui.INK, 2)
+
+
+class SignInView(Screen):
+    def __init__(self, app):
+        super().__init__(app)
+        self.fields = [TextField("", 390, 470, 500, 12), TextField("", 390, 330, 500, 24)]
+        self.field_index = 0  # 0, 1: fields; 2: buttons
+        self.error = ""
+        self.clock = 0.0
+
+    def build(self) -> None:
+        tr = self.tr
+        self.fields[0]._label = ui.text(tr("Class code (given by your teacher)"), 390, 562, size=18, color=ui.LIGHT_MUTED)
+        self.fields[1]._label = ui.text(tr("Your pseudonym (not your real name)"), 390, 422, size=18, color=ui.LIGHT_MUTED)
+        self.texts += [
+            ui.text(tr("Sign in"), ui.W / 2, 680, size=34, color=ui.WHITE, bold=True, anchor_x="center"),
+            ui.text(tr("Your progress is saved on this computer under your class and pseudonym. "
+                       "Use the same ones next lesson to carry on."),
+                    390, 300, size=15, color=ui.LIGHT_MUTED, width=500),
+        ]
+        if self.error:
+            self.texts.append(ui.text("⚠ " + self.error, 390, 200, size=18, color=(255, 190, 140, 255), width=500))
+        self.focus.set([
+            ui.Button(tr("Continue"), 390, 110, 240, 56, self.submit, size=20, fill=ui.ACCENT),
+            ui.Button(tr("Back"), 650, 110, 240, 56, self.app.show_title, size=20),
+        ])
+
+    def draw_content(self) -> None:
+        _backdrop(self.app, alpha=200)
+        blink = int(self.clock * 2) % 2 == 0
+        for i, f in enumerate(self.fields):
+            f.draw(self.field_index == i, blink)
+
+    def draw_overlay(self) -> None:
+        pass
+
+    def on_draw(self) -> None:
+        # The buttons show focus only when the fields do not have it.
+        show = self.app.show_focus
+        self.app.show_focus = show and self.field_index == 2
+        try:
+            super().on_draw()
+        finally:
+            self.app.show_focus = show
+
+    def on_update(self, delta_time: float) -> None:
+        self.clock += delta_time
+
+    def on_text(self, text: str) -> None:
+        if self.field_index < 2 and text not in ("\r", "\n", "\t"):
+            self.fields[self.field_index].type(text)
+
+    def on_key(self, symbol: int, modifiers: int) -> bool:
+        k = arcade.key
+        if symbol == k.TAB or (symbol in (k.DOWN, k.UP) and self.field_index < 2):
+            back = modifiers & k.MOD_SHIFT or symbol == k.UP
+            if self.field_index == 2 and not back and self.focus.index == 0:
+                self.focus.index = 1
+            elif self.field_index == 2 and back and self.focus.index == 1:
+                self.focus.index = 0
+            else:
+                self.field_index = (self.field_index + (-1 if back else 1)) % 3
+                self.focus.index = 0
+            return True
+        if self.field_index < 2:
+            if symbol == k.BACKSPACE:
+                self.fields[self.field_index].backspace()
+                return True
+            if symbol in (k.ENTER, k.RETURN, k.NUM_ENTER):
+                if self.field_index == 0:
+                    self.field_index = 1
+                else:
+                    self.submit()
+                return True
+            return symbol == k.SPACE or symbol in (k.LEFT, k.RIGHT)  # typed through on_text
+        return False
+
+    def on_click(self, x: float, y: float) -> bool:
+        for i, f in enumerate(self.fields):
+            if f.contains(x, y):
+                self.field_index = i
+                return True
+        self.field_index = 2
+        return False
+
+    def on_escape(self) -> None:
+        self.app.show_title()
+
+    def submit(self) -> None:
+        try:
+            code, name = check_sign_in(self.fields[0].value, self.fields[1].value)
+        except SignInError as exc:
+            self.error = {
+                "class-missing": self.tr("Type the class code your teacher gave you."),
+                "class-format": self.tr("A class code has 2 to 12 letters or digits."),
+                "pupil-missing": self.tr("Type a pseudonym."),
+                "pupil-format": self.tr("A pseudonym has at most 24 letters, digits, spaces or hyphens."),
+            }[str(exc)]
+            self.field_index = 0 if str(exc).startswith("class") else 1
+            self.rebuild()
+            return
+        self.app.sign_in(code, name)
+
+
+class ChapterSelectView(Screen):
+    def build(self) -> None:
+        tr, s = self.tr, self.app.session
+        self.texts.append(ui.text(tr("Chapters"), 60, 690, size=34, color=ui.WHITE, bold=True))
+        self.texts.append(ui.text(tr("{pupil} · class {code}", pupil=s.profile.pupil, code=s.profile.class_code),
+                                  ui.W - 60, 680, size=18, color=ui.LIGHT_MUTED, anchor_x="right"))
+        if s.notice:
+            self.texts.append(ui.text(
+                "⚠ " + tr("Your previous save could not be read. A copy was kept for your teacher; "
+                          "your recorded answers are safe."), 60, 625, size=16, color=(255, 190, 140, 255), width=1160))
+        buttons = []
+        statuses = s.chapters()
+        card_w, card_h, gap = 560, 250, 40
+        for i, st in enumerate(statuses):
+            col, row = i % 2, i // 2
+            x = 60 + col * (card_w + gap)
+            top = 590 - row * (card_h + gap)
+            b = st.bundle
+            c = b.chapter
+            period = f"{tr.date(c.period.start, 'medium')} – {tr.date(c.period.end, 'medium')}"
+            self.texts += [
+                ui.text(f"{c.order}. {c.title}", x + 20, top - 18, size=22, bold=True, width=card_w - 40),
+                ui.text(period, x + 20, top - 56, size=15, color=ui.MUTED),
+                ui.text(c.summary, x + 20, top - 84, size=15, width=card_w - 40),
+            ]
+            status = {"new": tr("Not started"), "in-progress": tr("In progress"),
+                      "done": tr("Done: {right} / {total} correct", right=st.correct, total=st.questions)}[st.status]
+            label = {"new": tr("Start"), "in-progress": tr("Continue"), "done": tr("Play again")}[st.status]
+            self.texts.append(ui.text(status, x + 20, top - card_h + 42, size=15, color=ui.MUTED, anchor_y="center"))
+            restart = st.status == "done"
+            buttons.append(ui.Button(label, x + card_w - 230, top - card_h + 16, 210, 52,
+                                     lambda cid=b.id, r=restart: self.app.play(cid, restart=r), size=18, fill=ui.ACCENT))
+        self._cards = [(60 + (i % 2) * (card_w + gap), 590 - (i // 2) * (card_h + gap), card_w, card_h)
+                       for i in range(len(statuses))]
+        buttons.append(ui.Button(tr("Change pupil"), 60, 20, 260, 48, self.app.sign_out, size=17))
+        self.focus.set(buttons)
+
+    def draw_content(self) -> None:
+        _backdrop(self.app, alpha=215)
+        for x, top, w, h in self._cards:
+            ui.panel(x, top - h, w, h)
+
+    def on_escape(self) -> None:
+        self.app.sign_out()
+
+
+class PauseView(Screen):
+    def __init__(self, app, underneath):
+        super().__init__(app)
+        self.underneath = underneath
+
+    def build(self) -> None:
+        tr = self.tr
+        self.texts.append(ui.text(tr("Paused"), ui.W / 2, 600, size=36, color=ui.WHITE, bold=True, anchor_x="center"))
+        self.texts.append(ui.text(tr("Your progress is saved."), ui.W / 2, 540, size=18, color=ui.LIGHT_MUTED,
+                                  anchor_x="center"))
+        self.focus.set(self.column([
+            (tr("Resume"), self.resume),
+            (tr("Settings"), lambda: self.app.show_settings(self)),
+            (tr("Chapters"), self.app.show_chapters),
+            (tr("Quit to title"), self.app.sign_out),
+        ], x=430, top=500, hints=True))
+
+    def resume(self) -> None:
+        self.app.route()
+
+    def draw_content(self) -> None:
+        _backdrop(self.app, alpha=225)
+
+    def on_key(self, symbol: int, modifiers: int) -> bool:
+        if arcade.key.KEY_1 <= symbol <= arcade.key.KEY_4:
+            self.focus.buttons[symbol - arcade.key.KEY_1].action()
+            return True
+        return False
+
+    def on_escape(self) -> None:
+        self.resume()
+
+
+class SettingsView(Screen):
+    def __init__(self, app, back):
+        super().__init__(app)
+        self.back = back
+
+    def build(self) -> None:
+        tr = self.tr
+        self.texts.append(ui.text(tr("Settings"), ui.W / 2, 650, size=36, color=ui.WHITE, bold=True, anchor_x="center"))
+        self.texts.append(ui.text(tr("Language"), 330, 545, size=20, color=ui.LIGHT_MUTED, anchor_y="center"))
+        self.texts.append(ui.text(tr("Text speed"), 330, 425, size=20, color=ui.LIGHT_MUTED, anchor_y="center"))
+        buttons = []
+        for i, loc in enumerate(LOCALES):
+            b = ui.Button(tr.language_name(loc), 560 + i * 200, 518, 180, 54, lambda loc=loc: self._lang(loc), size=18,
+                          mark="●" if loc == self.app.locale else "○")
+            if loc == self.app.locale:
+                b.fill = ui.ACCENT
+            buttons.append(b)
+        names = {"slow": tr("Slow"), "normal": tr("Normal"), "fast": tr("Fast"), "instant": tr("Instant")}
+        for i, speed in enumerate(TEXT_SPEEDS):
+            b = ui.Button(names[speed], 560 + (i % 2) * 200, 398 - (i // 2) * 70, 180, 54,
+                          lambda sp=speed: self._speed(sp), size=18, mark="●" if speed == self.app.text_speed else "○")
+            if speed == self.app.text_speed:
+                b.fill = ui.ACCENT
+            buttons.append(b)
+        buttons.append(ui.Button(tr("Back"), 560, 150, 380, 56, self.close, size=20))
+        self.focus.set(buttons, keep=True)
+
+    def _lang(self, loc: str) -> None:
+        self.app.set_locale(loc)
+        self.tr = self.app.tr
+        self.rebuild()
+
+    def _speed(self, speed: str) -> None:
+        self.app.set_text_speed(speed)
+        self.rebuild()
+
+    def close(self) -> None:
+        self.app.show(self.back)
+
+    def draw_content(self) -> None:
+        _backdrop(self.app, alpha=225)
+
+    def on_escape(self) -> None:
+        self.close()
+
+
+class SummaryView(Screen):
+    def build(self) -> None:
+        tr, run = self.tr, self.app.session.run
+        c = run.bundle.chapter
+        right, total = run.score()
+        self.texts += [
+            ui.text(tr("Chapter complete"), ui.W / 2, 690, size=20, color=ui.LIGHT_MUTED, anchor_x="center"),
+            ui.text(c.title, ui.W / 2, 655, size=34, color=ui.WHITE, bold=True, anchor_x="center"),
+            ui.text(tr("{right} correct answers out of {total}", right=right, total=total), 100, 570, size=24, bold=True),
+            ui.text(tr("Documents read: {read} of {total}", read=len(run.state.opened), total=len(c.documents)),
+                    100, 530, size=18, color=ui.MUTED),
+            ui.text(c.conclusion, 100, 480, size=18, width=520),
+            ui.text(tr("What you have learned"), 700, 570, size=20, bold=True),
+        ]
+        y = 530
+        by_objective: dict[str, list[bool]] = {}
+        for qid, q in run.bundle.questions.items():
+            a = run.state.answers.get(qid)
+            by_objective.setdefault(q.objective, []).append(bool(a and a.correct))
+        for o in c.objectives:
+            marks = by_objective.get(o.id, [])
+            ok = sum(marks)
+            t = ui.text(f"{'✔' if marks and ok == len(marks) else '•'} {o.text}  ({ok}/{len(marks)})", 700, y, size=16,
+                        width=480)
+            self.texts.append(t)
+            y -= t.content_height + 14
+        self.focus.set([
+            ui.Button(tr("Back to chapters"), 100, 50, 380, 60, self.app.show_chapters, size=20, fill=ui.ACCENT),
+        ])
+
+    def draw_content(self) -> None:
+        run = self.app.session.run
+        _backdrop(self.app, run.bundle.scenes[run.state.scene].background, alpha=200)
+        ui.panel(70, 130, 1140, 480)
+
+    def on_escape(self) -> None:
+        self.app.show_chapters()
+
+
+class ErrorView(Screen):
+    """Shown instead of the game when the content does not load: what is wrong, where."""
+
+    def __init__(self, app, problems):
+        super().__init__(app)
+        self.problems = problems
+
+    def build(self) -> None:
+        tr = self.tr
+        self.texts.append(ui.text(tr("The game content has errors"), 60, 690, size=30, color=ui.WHITE, bold=True))
+        self.texts.append(ui.text(tr("Nothing was lost. Ask the person who wrote the levels to run "
+                                     "'python main.py validate' and fix:"), 60, 640, size=17, color=ui.LIGHT_MUTED,
+                                  width=1160))
+        lines = [p.format(quote=False) for p in self.problems[:12]]
+        if len(self.problems) > 12:
+            lines.append(tr("... and {n} more.", n=len(self.problems) - 12))
+        self.texts.append(ui.text("\n".join(lines), 60, 580, size=15, color=ui.WHITE, width=1160))
+        self.focus.set([ui.Button(tr("Quit"), 60, 30, 240, 52, self.app.quit, size=18)])
+
+    def on_escape(self) -> None:
+        self.app.quit()

@@ -1,0 +1,52 @@
+"""The session connects the runtime to saves and to the outcome store."""
+import sqlite3
+
+from game.session import PupilSession, SignInError, check_sign_in
+import pytest
+
+from tests.test_runtime import lines_until_input
+
+
+def test_answer_is_recorded_for_the_teacher_and_progress_resumes(mini_content, tmp_path):
+    s = PupilSession(mini_content, tmp_path, "5b", "Renard", "fr")
+    run = s.open_chapter("mini")
+    lines_until_input(run)
+    run.use("anna")
+    lines_until_input(run)
+    run.choose("non")
+    lines_until_input(run)
+    run.answer("faux")
+    rows = sqlite3.connect(tmp_path / "outcomes.sqlite3").execute(
+        "SELECT class_code, pupil, chapter, question, option, correct, attempt, locale FROM outcomes").fetchall()
+    assert rows == [("5B", "Renard", "mini", "q-vrai", "faux", 0, 1, "fr")]
+    s.close()
+
+    again = PupilSession(mini_content, tmp_path, "5B", "Renard", "fr")
+    assert [c.status for c in again.chapters()] == ["in-progress"]
+    run2 = again.open_chapter("mini")
+    assert run2.step().kind == "feedback"
+    assert run2.state.answers["q-vrai"].option == "faux"
+    again.close()
+
+
+def test_replaying_a_finished_chapter_counts_as_a_new_attempt(mini_content, tmp_path):
+    from tests.test_runtime import play_to_end
+
+    s = PupilSession(mini_content, tmp_path, "5B", "Renard", "fr")
+    play_to_end(s.open_chapter("mini"))
+    assert [c.status for c in s.chapters()] == ["done"]
+    run = s.open_chapter("mini")
+    assert run.state.playthrough == 2 and run.state.answers == {}
+    play_to_end(run, "non")
+    attempts = sorted({o.attempt for o in s.store.outcomes("5B")})
+    assert attempts == [1, 2] and s.store.count() == 6
+    assert s.profile.completed["mini"] == 2
+
+
+def test_sign_in_rules():
+    assert check_sign_in(" 5 b ", "  Renard   Rusé ") == ("5B", "Renard Rusé")
+    for code, name, reason in [("", "x", "class-missing"), ("5B!", "x", "class-format"), ("5B", "", "pupil-missing"),
+                               ("5B", "a/b", "pupil-format"), ("5B", "x" * 25, "pupil-format")]:
+        with pytest.raises(SignInError) as err:
+            check_sign_in(code, name)
+        assert str(err.value) == reason
