@@ -4,7 +4,7 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 
-.PHONY: play test venv validate autoplay xvfb clean
+.PHONY: play test venv validate autoplay shots i18n xvfb clean
 
 $(STAMP): pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -22,6 +22,18 @@ validate: $(STAMP)
 
 autoplay: $(STAMP)
 	$(PY) main.py autoplay --chapter all
+
+# Screenshots of every step of every chapter (needs a display: runs under Xvfb).
+shots: $(STAMP) xvfb
+	rm -rf build/shots
+	xvfb-run -a -s "-screen 0 1280x720x24" $(PY) main.py autoplay --chapter all --shots build/shots --data-dir build/autoplay-data
+
+# Translation catalogues: interface strings (game/locale) and content (levels/locale).
+i18n: $(STAMP)
+	$(VENV)/bin/pybabel extract -F babel.cfg -k tr -k N_ -k n:1,2 --no-wrap --project coupole-game \
+	  -o game/locale/messages.pot game teacher_mode
+	$(VENV)/bin/pybabel update -i game/locale/messages.pot -d game/locale -D messages --no-wrap
+	$(PY) main.py i18n
 
 # Xvfb gives the rendering tests a real X11 window on Mesa's software renderer.
 xvfb:

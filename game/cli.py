@@ -38,6 +38,9 @@ def _parser() -> argparse.ArgumentParser:
     auto.add_argument("--root", type=Path, default=None)
     data_dir(auto)
 
+    sch = sub.add_parser("schema", help="write the JSON Schema of the content format (levels/schema/)")
+    sch.add_argument("--root", type=Path, default=None)
+
     i18n = sub.add_parser("i18n", help="update the content translation catalogues from the YAML")
     i18n.add_argument("--root", type=Path, default=None)
     return p
@@ -55,6 +58,13 @@ def main(argv: list[str] | None = None) -> int:
             return cmd_autoplay(args)
         if command == "i18n":
             return cmd_i18n(args)
+        if command == "schema":
+            from .content.loader import default_root
+            from .content.schema import write_schemas
+
+            for path in write_schemas(args.root or default_root()):
+                print(f"wrote {path}")
+            return 0
         from .app import run_game
 
         return run_game(

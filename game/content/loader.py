@@ -103,7 +103,8 @@ def check_content(root: Path | None = None) -> tuple[Content | None, list[Proble
             if located is not None:
                 bucket.append(located)
 
-    bundles = _link(root, chapters, dialogues, broken)
+    level_files = len(list((root / "levels").glob("*.y*ml"))) if (root / "levels").is_dir() else 0
+    bundles = _link(root, chapters, dialogues, broken, broken_files=len(chapters) < level_files)
     problems = [p for s in sinks for p in s.problems]
     problems += [p for loc in chapters + dialogues for p in loc.sink.problems]
     problems = sorted(set(problems))
@@ -249,7 +250,8 @@ def _dupes(loc: Located, items: list, path: tuple, what: str) -> None:
             seen[item.id] = i
 
 
-def _link(root: Path, chapters: list[Located], dialogues: list[Located], broken: set[str]) -> dict[str, ChapterBundle]:
+def _link(root: Path, chapters: list[Located], dialogues: list[Located], broken: set[str],
+          broken_files: bool = False) -> dict[str, ChapterBundle]:
     bundles: dict[str, ChapterBundle] = {}
     located_by_id: dict[str, Located] = {}
     for loc in chapters:
@@ -278,7 +280,7 @@ def _link(root: Path, chapters: list[Located], dialogues: list[Located], broken:
         d: Dialogue = loc.model
         bundle = bundles.get(d.chapter)
         if bundle is None:
-            if d.chapter in broken:
+            if d.chapter in broken or broken_files:
                 continue  # its chapter file is reported already; checking against it would only add noise
             known = ", ".join(sorted(bundles)) or "none"
             loc.at(("chapter",), f'There is no chapter with the id "{d.chapter}" (chapters found: {known}).')

@@ -13,14 +13,20 @@ import datetime as dt
 from enum import Enum
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, WithJsonSchema, model_validator
 
 Id = Annotated[
     str,
     StringConstraints(pattern=r"^[a-z0-9][a-z0-9_-]*$", max_length=64),
     Field(description="A stable identifier: lowercase letters, digits, '-' and '_'. Never change it once pupils have played: saves, translations and results refer to it."),
 ]
-Text = Annotated[str, StringConstraints(min_length=1, max_length=4000), Field(description="Text shown to pupils, in French (the source language).")]
+Text = Annotated[
+    str,
+    StringConstraints(min_length=1, max_length=4000),
+    # A number written as text (`when: 1944`) is read as text, so editors must accept it too.
+    WithJsonSchema({"type": ["string", "number"], "minLength": 1, "maxLength": 4000}),
+    Field(description="Text shown to pupils, in French (the source language)."),
+]
 FlagName = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9_-]*$", max_length=64)]
 AssetPath = Annotated[
     str,

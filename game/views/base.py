@@ -47,7 +47,7 @@ class Screen(arcade.View):
     def on_draw(self) -> None:
         if not self._built:
             self.rebuild(keep_focus=False)
-        self.clear(color=ui.NIGHT)
+        self.clear(color=(0, 0, 0, 255))  # letterbox bands when the window is not 16:9
         with self.app.stage.camera.activate():
             arcade.draw_lbwh_rectangle_filled(0, 0, ui.W, ui.H, self.background)
             self.draw_content()

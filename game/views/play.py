@@ -200,8 +200,7 @@ class QuestionView(PlayScreen):
         for i, o in enumerate(q.options):
             b = ui.Button(o.text, 120, top - (i + 1) * 64, 1040, 54, lambda oid=o.id: self.answer(oid), size=19,
                           key_hint=str(i + 1), wrap=True)
-            if answer is not None:
-                b.enabled = False
+            if answer is not None:  # shown, no longer pressable (not in the focus list)
                 if o.correct:
                     b.mark, b.fill = "✔", ui.RIGHT
                 elif o.id == answer.option:

@@ -1,0 +1,278 @@
+"""Rendering tests: real arcade views in a real window (Xvfb + Mesa), events in, pixels out."""
+import os
+import sys
+from pathlib import Path
+
+import pytest
+
+pytestmark = pytest.mark.render
+
+if sys.platform.startswith("linux") and not (os.environ.get("DISPLAY") or os.environ.get("ARCADE_HEADLESS")):
+    pytest.skip("needs a display: run the tests with `make test` (Xvfb)", allow_module_level=True)
+
+import arcade  # noqa: E402
+
+from game.app import App  # noqa: E402
+from game.views import play, screens, ui  # noqa: E402
+
+SHOTS = Path(__file__).resolve().parents[1] / "build" / "test-shots"
+
+
+@pytest.fixture(scope="session")
+def window():
+    w = arcade.Window(1280, 720, "tests", visible=True, resizable=True)
+    yield w
+    w.close()
+
+
+@pytest.fixture
+def app(window, mini_content, tmp_path):
+    window.set_size(1280, 720)
+    a = App(window, mini_content, tmp_path, "fr")
+    a.stage.fit(1280, 720)
+    yield a
+    if a.session:
+        a.session.close()
+
+
+def frame(app, name=None):
+    view = app.window.current_view
+    view.on_draw()
+    img = arcade.get_image(0, 0, *app.window.get_framebuffer_size()).convert("RGB")
+    if name:
+        SHOTS.mkdir(parents=True, exist_ok=True)
+        img.save(SHOTS / f"{name}.png")
+    return img
+
+
+def px(img, x, y):
+    """Pixel at stage coordinates (origin bottom-left), for a 1280x720 window."""
+    return img.getpixel((int(x), int(719 - y)))
+
+
+def near(c1, c2, tol=30):
+    return all(abs(a - b) <= tol for a, b in zip(c1[:3], c2[:3]))
+
+
+def count(img, colour, box, tol=30):
+    left, bottom, right, top = box
+    crop = img.crop((left, 720 - top, right, 720 - bottom))
+    return sum(1 for p in crop.getdata() if near(p, colour, tol))
+
+
+def key(app, symbol, modifiers=0):
+    app.window.current_view.on_key_press(symbol, modifiers)
+
+
+def click(app, button):
+    app.window.current_view.on_mouse_press(button.x + button.w / 2, button.y + button.h / 2, arcade.MOUSE_BUTTON_LEFT, 0)
+
+
+def sign_in(app, code="5B", name="Renard"):
+    app.show_sign_in()
+    view = app.window.current_view
+    frame(app)
+    for ch in code:
+        view.on_text(ch)
+    key(app, arcade.key.ENTER)
+    for ch in name:
+        view.on_text(ch)
+    key(app, arcade.key.ENTER)
+
+
+def test_title_shows_focus_ring_only_after_keyboard_use(app):
+    app.show_title()
+    img = frame(app, "title")
+    play_button = app.window.current_view.focus.buttons[0]
+    box = (play_button.x - 10, play_button.y - 10, play_button.x + play_button.w + 10, play_button.y + play_button.h + 10)
+    assert count(img, ui.FOCUS, box, 10) == 0
+    assert near(px(img, play_button.x + 5, play_button.y + 5), ui.ACCENT, 12)
+    key(app, arcade.key.TAB)
+    img = frame(app, "title-focus")
+    second = app.window.current_view.focus.buttons[1]
+    ring = (second.x - 6, second.y - 6, second.x + second.w + 6, second.y + second.h + 6)
+    assert count(img, ui.FOCUS, ring, 10) > 400  # a thick orange ring around the focused button
+
+
+def test_language_button_switches_every_text(app):
+    app.show_title()
+    fr_img = frame(app)
+    view = app.window.current_view
+    english = next(b for b in view.focus.buttons if b.label == "English")
+    click(app, english)
+    assert app.locale == "en"
+    assert app.window.current_view.focus.buttons[0].label == "Play"
+    en_img = frame(app, "title-en")
+    assert fr_img.tobytes() != en_img.tobytes()
+    click(app, next(b for b in app.window.current_view.focus.buttons if b.label == "Français"))
+    assert app.window.current_view.focus.buttons[0].label == "Jouer"
+
+
+def test_sign_in_with_keyboard_only_reaches_chapter_select(app):
+    sign_in(app, "5b", "Renard")
+    view = app.window.current_view
+    assert isinstance(view, screens.ChapterSelectView)
+    assert app.session.profile.class_code == "5B" and app.session.profile.pupil == "Renard"
+    frame(app, "chapters")
+
+
+def test_sign_in_refuses_empty_pseudonym_with_a_message(app):
+    app.show_sign_in()
+    view = app.window.current_view
+    for ch in "5B":
+        view.on_text(ch)
+    key(app, arcade.key.ENTER)
+    key(app, arcade.key.ENTER)
+    assert isinstance(app.window.current_view, screens.SignInView)
+    assert "pseudonyme" in view.error
+    frame(app, "sign-in-error")
+
+
+def start_chapter(app):
+    sign_in(app)
+    key(app, arcade.key.ENTER)  # the focused "Commencer" button of the first chapter
+    assert isinstance(app.window.current_view, play.SceneView)
+
+
+def test_dialogue_text_is_revealed_then_completed_by_a_key(app):
+    start_chapter(app)
+    view = app.window.current_view
+    assert view.step.kind == "line"
+    view.on_update(0.2)  # 0.2 s at 45 characters per second
+    partial = view.line_text.text
+    assert 0 < len(partial) < len(view._full)
+    empty_box = frame(app, "line-partial")
+    key(app, arcade.key.ENTER)  # completes the line, does not skip it
+    assert app.window.current_view is view and view.line_text.text == view._full
+    full = frame(app, "line-full")
+    box = (40, 30, ui.W - 40, 200)
+    assert count(full, ui.INK, box, 40) > count(empty_box, ui.INK, box, 40)
+    key(app, arcade.key.ENTER)  # now it continues
+    assert app.session.run.step().kind == "scene"
+
+
+def test_scene_hotspots_by_keyboard_and_by_mouse(app):
+    start_chapter(app)
+    key(app, arcade.key.ENTER)
+    key(app, arcade.key.ENTER)
+    view = app.window.current_view
+    assert view.step.kind == "scene"
+    img = frame(app, "scene")
+    anna = view.focus.buttons[0]
+    assert anna.label == "Parler à Anna"
+    # the hotspot ring is drawn on the picture above its label
+    assert near(px(img, anna.x + anna.w / 2, anna.y + anna.h + 34), ui.ACCENT, 20)
+    key(app, arcade.key.TAB)
+    key(app, arcade.key.ENTER)  # second hotspot: the poster
+    assert isinstance(app.window.current_view, play.DocumentView)
+    img = frame(app, "document")
+    assert near(px(img, 640, 100), (244, 236, 214), 6)  # the paper of the document
+    key(app, arcade.key.ESCAPE)
+    assert isinstance(app.window.current_view, play.SceneView)
+    view = app.window.current_view
+    click(app, view.focus.buttons[0])  # Anna, with the mouse
+    assert app.session.run.step().kind == "line"
+    assert app.session.run.step().line.speaker == "anna"
+    frame(app, "dialogue-anna")
+
+
+def advance_lines(app):
+    while app.session.run.step().kind == "line":
+        app.text_speed = "instant"
+        app.window.current_view.on_key_press(arcade.key.ENTER, 0)
+
+
+def test_choice_then_question_with_feedback_not_told_by_colour_alone(app):
+    start_chapter(app)
+    advance_lines(app)
+    click(app, app.window.current_view.focus.buttons[0])
+    advance_lines(app)
+    assert app.window.current_view.step.kind == "choices"
+    frame(app, "choices")
+    key(app, arcade.key.KEY_2)  # "Non, je reste."
+    advance_lines(app)
+    view = app.window.current_view
+    assert isinstance(view, play.QuestionView)
+    frame(app, "question")
+    key(app, arcade.key.KEY_2)  # "Faux": wrong
+    view = app.window.current_view
+    assert app.session.run.state.answers["q-vrai"].option == "faux"
+    img = frame(app, "feedback")
+    right, wrong = view.option_buttons
+    assert right.mark == "✔" and wrong.mark == "✘"  # an icon and words, not only colour
+    assert near(px(img, right.x + right.w - 10, right.y + 5), ui.RIGHT, 10)
+    assert near(px(img, wrong.x + wrong.w - 10, wrong.y + 5), ui.WRONG, 10)
+    assert any(t.text == "✘ Pas tout à fait." for t in view.texts)
+    key(app, arcade.key.KEY_1)  # too late: the answer is final
+    assert app.session.run.state.answers["q-vrai"].option == "faux"
+    key(app, arcade.key.ENTER)
+    assert not isinstance(app.window.current_view, play.QuestionView)
+
+
+def test_pause_menu_resume_and_settings(app):
+    start_chapter(app)
+    advance_lines(app)
+    key(app, arcade.key.ESCAPE)
+    assert isinstance(app.window.current_view, screens.PauseView)
+    frame(app, "pause")
+    key(app, arcade.key.KEY_2)
+    assert isinstance(app.window.current_view, screens.SettingsView)
+    frame(app, "settings")
+    english = next(b for b in app.window.current_view.focus.buttons if b.label == "English")
+    click(app, english)
+    assert app.session.profile.locale == "en"
+    key(app, arcade.key.ESCAPE)
+    key(app, arcade.key.KEY_1)
+    view = app.window.current_view
+    assert isinstance(view, play.SceneView)
+    assert view.focus.buttons[-1].label == "Menu (Esc)"
+
+
+def test_summary_after_the_last_question(app, mini_content):
+    from tests.test_runtime import play_to_end
+
+    sign_in(app)
+    play_to_end(app.session.open_chapter("mini"))
+    app.route()
+    assert isinstance(app.window.current_view, screens.SummaryView)
+    frame(app, "summary")
+    texts = [t.text for t in app.window.current_view.texts]
+    assert "2 bonnes réponses sur 3" in texts
+    key(app, arcade.key.ENTER)
+    assert isinstance(app.window.current_view, screens.ChapterSelectView)
+    assert app.session.chapters()[0].status == "done"
+
+
+def test_resizing_keeps_the_layout(app):
+    app.show_title()
+    app.window.set_size(1000, 720)
+    app.window.dispatch_events()
+    app.window.current_view.on_resize(1000, 720)
+    app.window.current_view.on_draw()
+    img = arcade.get_image(0, 0, *app.window.get_framebuffer_size()).convert("RGB")
+    img.save(SHOTS / "resized.png")
+    w, h = img.size
+    assert (w, h) == (1000, 720)
+    # letterbox bands above and below, the 16:9 stage in between
+    band = round((720 - 1000 * 9 / 16) / 2)
+    assert img.getpixel((500, 5)) == (0, 0, 0) and img.getpixel((500, 714)) == (0, 0, 0)
+    assert img.getpixel((500, band + 2)) != (0, 0, 0) and img.getpixel((500, 720 - band - 3)) != (0, 0, 0)
+    # a click in window pixels lands on the scaled button
+    play_button = app.window.current_view.focus.buttons[0]
+    s = 1000 / 1280
+    app.window.current_view.on_mouse_press((play_button.x + 10) * s, band + (play_button.y + 10) * s, 1, 0)
+    assert isinstance(app.window.current_view, screens.SignInView)
+    app.window.set_size(1280, 720)
+    app.stage.fit(1280, 720)
+
+
+def test_content_error_panel_instead_of_a_crash(window, tmp_path, mini_root):
+    from game.content.loader import check_content
+
+    (mini_root / "levels" / "01_mini.yaml").write_text("id: [\n", encoding="utf-8")
+    _, problems = check_content(mini_root)
+    a = App(window, None, tmp_path, "fr", problems)
+    a.show_title()
+    assert isinstance(window.current_view, screens.ErrorView)
+    frame(a, "content-error")
+    assert any("levels/01_mini.yaml:" in t.text for t in window.current_view.texts)
