@@ -15,6 +15,8 @@ from .i18n import LOCALES
 
 def _parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="python main.py", description="La Coupole: 1940-1945 in Nord-Pas-de-Calais.")
+    p.add_argument("--data-dir", dest="top_data_dir", type=Path, default=None, help="where saves and results are kept")
+    p.add_argument("--lang", dest="top_lang", choices=LOCALES, default=None, help="language of the game")
     sub = p.add_subparsers(dest="command")
 
     def data_dir(sp):
@@ -40,15 +42,21 @@ def _parser() -> argparse.ArgumentParser:
 
     sch = sub.add_parser("schema", help="write the JSON Schema of the content format (levels/schema/)")
     sch.add_argument("--root", type=Path, default=None)
+    data_dir(sch)
 
     i18n = sub.add_parser("i18n", help="update the content translation catalogues from the YAML")
     i18n.add_argument("--root", type=Path, default=None)
+    data_dir(i18n)
     return p
 
 
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     command = args.command or "play"
+    if getattr(args, "data_dir", None) is None:
+        args.data_dir = args.top_data_dir
+    if getattr(args, "lang", None) is None and args.top_lang:
+        args.lang = args.top_lang
     try:
         if command == "validate":
             return cmd_validate(args)
