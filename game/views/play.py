@@ -93,8 +93,9 @@ class SceneView(PlayScreen):
                 self.texts.append(name)
                 self.texts.append(ui.text(speaker.role, left + name.content_width + 14, BOX[1] + BOX[3] - 21,
                                           size=15, color=ui.MUTED))
-            self.line_text = ui.text("", left, BOX[1] + BOX[3] - (56 if speaker else 24), size=20,
-                                     width=int(BOX[0] + BOX[2] - left - 30))
+            room = BOX[3] - (56 if speaker else 24) - 34  # keep clear of the "Enter" hint
+            self.line_text = ui.fitted(self._full, left, BOX[1] + BOX[3] - (56 if speaker else 24),
+                                       width=int(BOX[0] + BOX[2] - left - 30), max_height=room, size=20, min_size=15)
             if self.app.chars_per_second <= 0 or step.kind == "choices":
                 self.shown = len(self._full)
             self.line_text.text = reveal(self._full, self.shown)
@@ -109,8 +110,11 @@ class SceneView(PlayScreen):
                                          fill=ui.NIGHT_2, wrap=True))
             self.texts.append(ui.text(tr("What do you do?"), BOX[0] + 40, BOX[1] + BOX[3] + 24 + 68 * n,
                                       size=20, color=ui.WHITE, bold=True, anchor_y="bottom"))
-        folder = ui.Button(tr("Folder ({n})", n=len(run.state.documents)), ui.W - 430, 664, 200, 46,
-                           self.app.show_folder, size=16)
+        unread = [d for d in run.state.documents if d not in run.state.opened]
+        label = tr("Folder: {n} new", n=len(unread)) if unread else tr("Folder ({n})", n=len(run.state.documents))
+        fw = max(200, ui.text(("★  " if unread else "") + label, 0, 0, size=16).content_width + 40)
+        folder = ui.Button(label, ui.W - 230 - fw, 664, fw, 46, self.app.show_folder, size=16,
+                           fill=ui.ACCENT if unread else ui.NIGHT_2, mark="★" if unread else None)
         menu = ui.Button(tr("Menu (Esc)"), ui.W - 220, 664, 200, 46, lambda: self.app.show_pause(self), size=16)
         if step.kind in ("scene", "choices"):
             buttons += [folder, menu]
@@ -188,11 +192,12 @@ class QuestionView(PlayScreen):
         step = run.step()
         self.step = step
         q = step.question
-        number = list(run.bundle.questions).index(q.id) + 1
+        asked = list(run.state.answers)  # numbered in the order the pupil meets them
+        number = asked.index(q.id) + 1 if q.id in asked else len(asked) + 1
         kind = tr("True or false?") if q.kind.value == "true-false" else tr("Question")
         self.texts += [
             ui.text(f"{kind}  ·  {number} / {len(run.bundle.questions)}", 100, 660, size=16, color=ui.MUTED),
-            ui.text(q.prompt, 100, 626, size=24, bold=True, width=1080),
+            ui.fitted(q.prompt, 100, 626, width=1080, max_height=100, size=24, min_size=18, bold=True),
         ]
         answer = step.answer
         buttons = []
@@ -212,7 +217,8 @@ class QuestionView(PlayScreen):
             verdict = tr("✔ Right!") if answer.correct else tr("✘ Not quite.")
             y = top - len(q.options) * 64 - 40
             self.texts.append(ui.text(verdict, 120, y, size=22, bold=True, color=ui.RIGHT if answer.correct else ui.WRONG))
-            self.texts.append(ui.text(chosen.feedback, 120, y - 40, size=19, width=1040))
+            self.texts.append(ui.fitted(chosen.feedback, 120, y - 40, width=1040, max_height=y - 40 - 170, size=19,
+                                        min_size=14))
             if not answer.correct:
                 self.texts.append(ui.text(tr("The right answer: {text}", text=q.correct_option.text), 120,
                                           y - 50 - self.texts[-1].content_height, size=17, color=ui.MUTED, width=1040))
@@ -256,10 +262,13 @@ class DocumentView(PlayScreen):
             ui.text(doc.title, left, 630, size=26, bold=True, width=width),
         ]
         title_h = self.texts[-1].content_height
-        self.texts.append(ui.text(doc.body, left, 630 - title_h - 24, size=19, width=width))
-        self.texts.append(ui.text(tr("Source: {source}", source=doc.source), left, 150, size=14, color=ui.MUTED,
-                                  width=width, anchor_y="bottom"))
-        self.focus.set([ui.Button(tr("Close"), 940, 50, 220, 54, lambda: self.act("advance"), size=20, fill=ui.ACCENT)])
+        source = ui.text(tr("Source: {source}", source=doc.source), left, 130, size=14, color=ui.MUTED,
+                         width=width, anchor_y="bottom")
+        body_top = 630 - title_h - 24
+        self.texts.append(ui.fitted(doc.body, left, body_top, width=width,
+                                    max_height=body_top - (130 + source.content_height + 24), size=19))
+        self.texts.append(source)
+        self.focus.set([ui.Button(tr("Close"), 900, 56, 220, 54, lambda: self.act("advance"), size=20, fill=ui.ACCENT)])
 
     def draw_content(self) -> None:
         self.draw_scene_background(dim=170)

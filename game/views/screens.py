@@ -319,39 +319,43 @@ class SettingsView(Screen):
 
 
 class SummaryView(Screen):
+    PANEL = (70, 100, 1140, 520)  # left, bottom, width, height
+
     def build(self) -> None:
         tr, run = self.tr, self.app.session.run
         c = run.bundle.chapter
         right, total = run.score()
+        left, bottom, width, height = self.PANEL
+        top = bottom + height
         self.texts += [
-            ui.text(tr("Chapter complete"), ui.W / 2, 690, size=20, color=ui.LIGHT_MUTED, anchor_x="center"),
-            ui.text(c.title, ui.W / 2, 655, size=34, color=ui.WHITE, bold=True, anchor_x="center"),
-            ui.text(tr("{right} correct answers out of {total}", right=right, total=total), 100, 570, size=24, bold=True),
+            ui.text(tr("Chapter complete"), ui.W / 2, 708, size=18, color=ui.LIGHT_MUTED, anchor_x="center"),
+            ui.text(c.title, ui.W / 2, 680, size=32, color=ui.WHITE, bold=True, anchor_x="center"),
+            ui.text(tr("{right} correct answers out of {total}", right=right, total=total), left + 30, top - 24,
+                    size=24, bold=True),
             ui.text(tr("Documents read: {read} of {total}", read=len(run.state.opened), total=len(c.documents)),
-                    100, 530, size=18, color=ui.MUTED),
-            ui.text(c.conclusion, 100, 480, size=18, width=520),
-            ui.text(tr("What you have learned"), 700, 570, size=20, bold=True),
+                    left + 30, top - 64, size=17, color=ui.MUTED),
+            ui.fitted(c.conclusion, left + 30, top - 100, width=540, max_height=height - 130, size=18),
+            ui.text(tr("What you have learned"), left + 620, top - 24, size=20, bold=True),
         ]
-        y = 530
         by_objective: dict[str, list[bool]] = {}
         for qid, q in run.bundle.questions.items():
             a = run.state.answers.get(qid)
             by_objective.setdefault(q.objective, []).append(bool(a and a.correct))
+        lines = []
         for o in c.objectives:
             marks = by_objective.get(o.id, [])
             ok = sum(marks)
-            t = ui.text(f"{'✔' if marks and ok == len(marks) else '•'} {o.text}  ({ok}/{len(marks)})", 700, y, size=16,
-                        width=480)
-            self.texts.append(t)
-            y -= t.content_height + 14
+            lines.append(f"{'✔' if marks and ok == len(marks) else '•'} {o.text}  ({ok}/{len(marks)})")
+        self.texts.append(ui.fitted("\n".join(lines), left + 620, top - 64, width=490, max_height=height - 84,
+                                    size=17))
         self.focus.set([
-            ui.Button(tr("Back to chapters"), 100, 50, 380, 60, self.app.show_chapters, size=20, fill=ui.ACCENT),
+            ui.Button(tr("Back to chapters"), left, 24, 380, 60, self.app.show_chapters, size=20, fill=ui.ACCENT),
         ])
 
     def draw_content(self) -> None:
         run = self.app.session.run
         _backdrop(self.app, run.bundle.scenes[run.state.scene].background, alpha=200)
-        ui.panel(70, 130, 1140, 480)
+        ui.panel(*self.PANEL)
 
     def on_escape(self) -> None:
         self.app.show_chapters()

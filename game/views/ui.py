@@ -86,6 +86,15 @@ def text(value: str, x: float, y: float, *, size: float = 18, color=INK, width: 
     )
 
 
+def fitted(value: str, x: float, y: float, *, width: int, max_height: float, size: float = 18, min_size: float = 12,
+           **kw) -> arcade.Text:
+    """Wrapped text that shrinks (down to `min_size`) until it fits `max_height`: nothing overflows its box."""
+    t = text(value, x, y, size=size, width=width, **kw)
+    while t.content_height > max_height and t.font_size > min_size:
+        t.font_size -= 1
+    return t
+
+
 def panel(left: float, bottom: float, width: float, height: float, fill=PAPER, border=PAPER_EDGE, border_width: float = 3) -> None:
     arcade.draw_lbwh_rectangle_filled(left, bottom, width, height, fill)
     if border is not None:
