@@ -25,6 +25,7 @@ from babel.messages.pofile import read_po
 
 LOCALES = ("fr", "en")
 SOURCE_LOCALE = "fr"  # the language content is written in
+DATE_LOCALES = {"en": "en_GB"}  # British classes: day before month
 UI_DIR = Path(__file__).resolve().parent / "locale"
 
 
@@ -92,7 +93,11 @@ class Translator:
 
     # dates ------------------------------------------------------------------
     def date(self, value, fmt: str = "long") -> str:
-        return format_date(value, format=fmt, locale=Locale.parse(self.locale))
+        """A date as a reader of this language writes it: "1er septembre 1944", "1 September 1944"."""
+        text = format_date(value, format=fmt, locale=Locale.parse(DATE_LOCALES.get(self.locale, self.locale)))
+        if self.locale == "fr" and value.day == 1 and text.startswith("1 "):
+            text = "1er " + text[2:]  # French writes the first day of a month as an ordinal
+        return text
 
     def language_name(self, locale: str | None = None) -> str:
         loc = Locale.parse(locale or self.locale)

@@ -53,6 +53,7 @@ class ChapterStatus:
     status: str  # "new", "in-progress", "done"
     correct: int
     questions: int
+    answered: int = 0
 
 
 class PupilSession:
@@ -100,7 +101,8 @@ class PupilSession:
             else:
                 status = "new"
             correct = sum(a.correct for a in st.answers.values()) if st else 0
-            out.append(ChapterStatus(self.bundle(b.id), status, correct, len(b.questions)))
+            answered = len(st.answers) if st else 0
+            out.append(ChapterStatus(self.bundle(b.id), status, correct, len(b.questions), answered))
         return out
 
     def open_chapter(self, chapter_id: str, *, restart: bool = False) -> ChapterRun:

@@ -202,32 +202,34 @@ class ChapterSelectView(Screen):
         if s.notice:
             self.texts.append(ui.text(
                 "⚠ " + tr("Your previous save could not be read. A copy was kept for your teacher; "
-                          "your recorded answers are safe."), 60, 625, size=16, color=(255, 190, 140, 255), width=1160))
+                          "your recorded answers are safe."), 340, 42, size=15, color=(255, 190, 140, 255), width=880))
         buttons = []
         statuses = s.chapters()
-        card_w, card_h, gap = 560, 250, 40
+        card_w, card_h, gap, first_top = 560, 270, 20, 620
         for i, st in enumerate(statuses):
             col, row = i % 2, i // 2
-            x = 60 + col * (card_w + gap)
-            top = 590 - row * (card_h + gap)
+            x = 60 + col * (card_w + 40)
+            top = first_top - row * (card_h + gap)
             b = st.bundle
             c = b.chapter
             period = f"{tr.date(c.period.start, 'medium')} – {tr.date(c.period.end, 'medium')}"
             self.texts += [
                 ui.text(f"{c.order}. {c.title}", x + 20, top - 18, size=22, bold=True, width=card_w - 40),
                 ui.text(period, x + 20, top - 56, size=15, color=ui.MUTED),
-                ui.text(c.summary, x + 20, top - 84, size=15, width=card_w - 40),
+                ui.fitted(c.summary, x + 20, top - 84, width=card_w - 40, max_height=card_h - 84 - 82, size=16),
             ]
-            status = {"new": tr("Not started"), "in-progress": tr("In progress"),
+            status = {"new": tr("Not started"),
+                      "in-progress": tr("In progress: {answered} / {total} questions", answered=st.answered,
+                                        total=st.questions),
                       "done": tr("Done: {right} / {total} correct", right=st.correct, total=st.questions)}[st.status]
             label = {"new": tr("Start"), "in-progress": tr("Continue"), "done": tr("Play again")}[st.status]
             self.texts.append(ui.text(status, x + 20, top - card_h + 42, size=15, color=ui.MUTED, anchor_y="center"))
             restart = st.status == "done"
             buttons.append(ui.Button(label, x + card_w - 230, top - card_h + 16, 210, 52,
                                      lambda cid=b.id, r=restart: self.app.play(cid, restart=r), size=18, fill=ui.ACCENT))
-        self._cards = [(60 + (i % 2) * (card_w + gap), 590 - (i // 2) * (card_h + gap), card_w, card_h)
+        self._cards = [(60 + (i % 2) * (card_w + 40), first_top - (i // 2) * (card_h + gap), card_w, card_h)
                        for i in range(len(statuses))]
-        buttons.append(ui.Button(tr("Change pupil"), 60, 20, 260, 48, self.app.sign_out, size=17))
+        buttons.append(ui.Button(tr("Change pupil"), 60, 6, 260, 44, self.app.sign_out, size=16))
         self.focus.set(buttons)
 
     def draw_content(self) -> None:
