@@ -109,10 +109,10 @@ class App:
             return SummaryView(self)
         return SceneView(self)
 
-    def show_pause(self, underneath) -> None:
+    def show_pause(self) -> None:
         from .views.screens import PauseView
 
-        self.show(PauseView(self, underneath))
+        self.show(PauseView(self))
 
     def show_settings(self, back) -> None:
         from .views.screens import SettingsView

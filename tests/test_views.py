@@ -276,3 +276,67 @@ def test_content_error_panel_instead_of_a_crash(window, tmp_path, mini_root):
     assert isinstance(window.current_view, screens.ErrorView)
     frame(a, "content-error")
     assert any("levels/01_mini.yaml:" in t.text for t in window.current_view.texts)
+
+
+def test_folder_lists_received_documents_and_reopens_them(app):
+    start_chapter(app)
+    advance_lines(app)
+    key(app, arcade.key.TAB)
+    key(app, arcade.key.ENTER)  # the poster: opened and put in the folder
+    key(app, arcade.key.ENTER)  # close it
+    key(app, arcade.key.D)
+    view = app.window.current_view
+    assert isinstance(view, play.FolderView)
+    frame(app, "folder")
+    poster = view.focus.buttons[0]
+    assert poster.label == "Une affiche" and poster.mark == "✔"  # read already: a tick, not only a colour
+    key(app, arcade.key.ENTER)
+    assert isinstance(app.window.current_view, play.DocumentView)
+    assert app.session.run.state.reading == "affiche"
+
+
+def keys_for(app, action):
+    """The key presses a pupil would make for one bot action, on the view on screen."""
+    view = app.window.current_view
+    name, *arg = action
+    if name == "use":
+        index = next(i for i, b in enumerate(view.focus.buttons) if b in view.hotspot_buttons
+                     and view.run.hotspots()[view.hotspot_buttons.index(b)].id == arg[0])
+        return [arcade.key.TAB] * index + [arcade.key.ENTER]
+    if name == "choose":
+        return [arcade.key.KEY_1 + [c.id for c in view.step.choices].index(arg[0])]
+    if name == "answer":
+        return [arcade.key.KEY_1 + [o.id for o in view.step.question.options].index(arg[0])]
+    return [arcade.key.ENTER]
+
+
+@pytest.mark.parametrize("chapter", ["occupation"])
+def test_a_whole_chapter_can_be_played_with_the_keyboard_only(window, tmp_path, chapter):
+    """Every branch's playthrough, driven by key presses on the real views."""
+    from game.content.loader import load_content
+    from game.story.autoplay import explore
+
+    content = load_content()
+    a = App(window, content, tmp_path, "fr")
+    a.stage.fit(1280, 720)
+    a.text_speed = "instant"
+    a.show_title()
+    key(a, arcade.key.ENTER)  # Jouer
+    view = window.current_view
+    for ch in "5B":
+        view.on_text(ch)
+    key(a, arcade.key.ENTER)
+    for ch in "Clavier":
+        view.on_text(ch)
+    key(a, arcade.key.ENTER)
+    assert isinstance(window.current_view, screens.ChapterSelectView)
+    key(a, arcade.key.ENTER)
+    path = explore(a.session.bundle(chapter)).paths[0]
+    for action in path:
+        window.current_view.on_draw()
+        for symbol in keys_for(a, action):
+            key(a, symbol)
+    assert isinstance(window.current_view, screens.SummaryView)
+    assert a.session.run.state.completed
+    assert len(a.session.store.outcomes("5B", pupil="Clavier")) == len(content.chapters[chapter].questions)
+    a.session.close()

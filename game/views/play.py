@@ -29,7 +29,7 @@ class PlayScreen(Screen):
         self.app.route()
 
     def on_escape(self) -> None:
-        self.app.show_pause(self)
+        self.app.show_pause()
 
     def draw_scene_background(self, dim: int = 0) -> None:
         scene = self.run.scene
@@ -115,7 +115,7 @@ class SceneView(PlayScreen):
         fw = max(200, ui.text(("★  " if unread else "") + label, 0, 0, size=16).content_width + 40)
         folder = ui.Button(label, ui.W - 230 - fw, 664, fw, 46, self.app.show_folder, size=16,
                            fill=ui.ACCENT if unread else ui.NIGHT_2, mark="★" if unread else None)
-        menu = ui.Button(tr("Menu (Esc)"), ui.W - 220, 664, 200, 46, lambda: self.app.show_pause(self), size=16)
+        menu = ui.Button(tr("Menu (Esc)"), ui.W - 220, 664, 200, 46, lambda: self.app.show_pause(), size=16)
         if step.kind in ("scene", "choices"):
             buttons += [folder, menu]
         self.focus.set(buttons)

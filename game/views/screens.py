@@ -242,9 +242,7 @@ class ChapterSelectView(Screen):
 
 
 class PauseView(Screen):
-    def __init__(self, app, underneath):
-        super().__init__(app)
-        self.underneath = underneath
+    """Over a chapter: resume returns to the step the pupil was on (the runtime knows it)."""
 
     def build(self) -> None:
         tr = self.tr
