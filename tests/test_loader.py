@@ -141,3 +141,18 @@ def test_validate_command_exit_codes_and_no_traceback(mini_root, tmp_path):
     empty.mkdir()
     missing = _validate(empty)
     assert missing.returncode == 1 and "levels/ is missing" in missing.stdout
+
+
+def test_validate_json_for_machines(mini_root):
+    import json
+
+    path = mini_root / "levels" / "01_mini.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("start: rue", "start: rues"), encoding="utf-8")
+    res = subprocess.run([sys.executable, str(ROOT / "main.py"), "validate", "--json", "--root", str(mini_root)],
+                         capture_output=True, text=True, timeout=60)
+    assert res.returncode == 1
+    report = json.loads(res.stdout)
+    assert report["errors"] == 1
+    (problem,) = report["problems"]
+    assert problem["file"] == "levels/01_mini.yaml" and problem["severity"] == "error"
+    assert problem["source_line"] == "start: rues" and problem["column"] == 8

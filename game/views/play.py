@@ -295,7 +295,7 @@ class FolderView(PlayScreen):
             col, row = i % 2, i // 2
             read = d.id in run.state.opened
             b = ui.Button(d.title, 100 + col * 550, 560 - row * 70, 520, 58, lambda did=d.id: self.open(did), size=17,
-                          mark="✔" if read else "•", fill=ui.NIGHT_2)
+                          mark="✔" if read else "•", fill=ui.NIGHT_2, wrap=True)
             buttons.append(b)
         buttons.append(ui.Button(tr("Back"), 100, 40, 240, 54, self.app.route, size=20, fill=ui.ACCENT))
         self.focus.set(buttons)
