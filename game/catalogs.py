@@ -31,10 +31,10 @@ def template(content: Content, chapter_id: str) -> Catalog:
     return cat
 
 
-def update_catalogs(content: Content, locales=None) -> list[Path]:
+def update_catalogs(content: Content, locales=None, chapters=None) -> list[Path]:
     written: list[Path] = []
     base = content_locale_dir(content.root)
-    for cid in content.chapters:
+    for cid in chapters or content.chapters:
         tmpl = template(content, cid)
         pot = base / f"{cid}.pot"
         pot.parent.mkdir(parents=True, exist_ok=True)

@@ -46,6 +46,7 @@ def _parser() -> argparse.ArgumentParser:
 
     i18n = sub.add_parser("i18n", help="update the content translation catalogues from the YAML")
     i18n.add_argument("--root", type=Path, default=None)
+    i18n.add_argument("--chapter", default=None, help="only this chapter's catalogues")
     data_dir(i18n)
     return p
 
@@ -113,6 +114,9 @@ def cmd_i18n(args) -> int:
             print(p.format())
         print("Fix the content first: catalogues are made from valid content.", file=sys.stderr)
         return 1
-    for path in update_catalogs(content):
+    if args.chapter and args.chapter not in content.chapters:
+        print(f"Unknown chapter {args.chapter!r}; chapters: {', '.join(content.chapters)}", file=sys.stderr)
+        return 2
+    for path in update_catalogs(content, chapters=[args.chapter] if args.chapter else None):
         print(f"updated {path.relative_to(content.root)}")
     return 0

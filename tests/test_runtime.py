@@ -137,17 +137,28 @@ def play_to_end(run, choice="oui"):
     run.advance()
     run.answer("b")
     run.advance()
+    run.answer("fin,debut,train")  # wrong order
+    run.advance()
+    run.answer("dourges")
+    run.advance()
+    assert run.step().kind == "minigame" and run.step().minigame.id == "journee"
+    for move in (("choose", "queue"), ("next",), ("choose", "maison"), ("next",)):
+        run.play(*move)
+    run.advance()
 
 
 def test_events_for_every_step_and_completion(run):
     play_to_end(run)
     kinds = [e.kind for e in run.events if e.kind != "step"]
-    assert kinds.count("question_answered") == 3
+    assert kinds.count("question_answered") == 5
     assert kinds.count("document_opened") == 1
     assert "choice_made" in kinds and "line_shown" in kinds and "scene_entered" in kinds
     assert kinds[-1] == "chapter_completed"
     done = run.events[-2] if run.events[-1].kind == "step" else run.events[-1]
-    assert done.data == {"correct": 2, "questions": 3, "answered": 3}
+    assert done.data == {"correct": 3, "questions": 5, "answered": 5}
+    assert run.state.played["journee"] == {"chosen": ["queue", "maison"], "meters": {"repas": 3, "risque": 0},
+                                           "ending": "calme"}
+    assert "journee-faite" in run.state.flags
     assert run.step().kind == "completed" and run.state.completed
     lines = [e.data["line"] for e in run.events if e.kind == "line_shown"]
     assert lines == ["l1", "l1", "l2", "l1", "l1", "l1"]  # each line reported once, when it appears

@@ -237,7 +237,7 @@ def test_summary_after_the_last_question(app, mini_content):
     assert isinstance(app.window.current_view, screens.SummaryView)
     frame(app, "summary")
     texts = [t.text for t in app.window.current_view.texts]
-    assert "2 bonnes réponses sur 3" in texts
+    assert "3 bonnes réponses sur 5" in texts
     key(app, arcade.key.ENTER)
     assert isinstance(app.window.current_view, screens.ChapterSelectView)
     assert app.session.chapters()[0].status == "done"

@@ -47,6 +47,7 @@ class ChapterBundle:
         self.questions: dict[str, Question] = {q.id: q for q in c.questions}
         self.characters = {ch.id: ch for ch in c.characters}
         self.objectives = {o.id: o for o in c.objectives}
+        self.minigames = {m.id: m for m in c.minigames}
 
     @property
     def id(self) -> str:
@@ -263,7 +264,8 @@ def _link(root: Path, chapters: list[Located], dialogues: list[Located], broken:
         located_by_id[ch.id] = loc
         for items, what in (
             (ch.scenes, "scene"), (ch.documents, "document"), (ch.questions, "question"),
-            (ch.characters, "character"), (ch.objectives, "objective"),
+            (ch.characters, "character"), (ch.objectives, "objective"), (ch.minigames, "minigame"),
+            (ch.sources, "source"),
         ):
             _dupes(loc, items, (what + "s" if what != "character" else "characters",), what)
         for si, scene in enumerate(ch.scenes):
@@ -340,6 +342,7 @@ def _check_chapter(root: Path, loc: Located, b: ChapterBundle, dlocs: list[Locat
             _ref(loc, base + ("document",), h.document, b.documents, "document")
             _ref(loc, base + ("question",), h.question, b.questions, "question")
             _ref(loc, base + ("go",), h.go, b.scenes, "scene")
+            _ref(loc, base + ("play",), h.play, b.minigames, "mini-game")
             x, y = h.at
             if not (0 <= x <= 1280 and 0 <= y <= 720):
                 loc.at(base + ("at",), f"The hotspot is outside the 1280x720 picture ({x}, {y}).")
@@ -347,6 +350,12 @@ def _check_chapter(root: Path, loc: Located, b: ChapterBundle, dlocs: list[Locat
         _asset(root, loc, ("documents", di, "image"), doc.image)
     for qi, q in enumerate(ch.questions):
         _ref(loc, ("questions", qi, "objective"), q.objective, b.objectives, "learning objective")
+        _asset(root, loc, ("questions", qi, "map"), q.map)
+    for mi, m in enumerate(ch.minigames):
+        _asset(root, loc, ("minigames", mi, "map"), m.map)
+        _effects(loc, ("minigames", mi, "effects"), m.effects, b)
+        for group in ("meters", "rounds", "endings", "tokens", "zones", "cards", "categories", "items"):
+            _dupes(loc, getattr(m, group), ("minigames", mi, group), f"{group[:-1]} of this mini-game")
 
     for dloc in dlocs:
         d: Dialogue = dloc.model
@@ -367,5 +376,6 @@ def _effects(loc: Located, path: tuple, effects: list, b: ChapterBundle) -> None
         _ref(loc, path + (ei, "give"), e.give, b.documents, "document")
         _ref(loc, path + (ei, "ask"), e.ask, b.questions, "question")
         _ref(loc, path + (ei, "go"), e.go, b.scenes, "scene")
+        _ref(loc, path + (ei, "play"), e.play, b.minigames, "mini-game")
 
 

@@ -64,8 +64,11 @@ class Character(Strict):
     portrait: AssetPath = Field(description="Portrait image, square, inside assets/.")
 
 
+HOTSPOT_ACTIONS = ("talk", "document", "question", "go", "play")
+
+
 class Hotspot(Strict):
-    """Something the pupil can click in a scene. Exactly one action: talk, document, question or go."""
+    """Something the pupil can click in a scene. Exactly one action: talk, document, question, go or play."""
 
     id: Id
     label: Text = Field(description="Short label shown on the hotspot.")
@@ -75,22 +78,23 @@ class Hotspot(Strict):
     document: Id | None = Field(default=None, description="Document to open and give to the pupil.")
     question: Id | None = Field(default=None, description="Question to ask.")
     go: Id | None = Field(default=None, description="Scene to move to.")
+    play: Id | None = Field(default=None, description="Mini-game to start.")
     requires: list[FlagName] = Field(default_factory=list, description="Flags that must all be set for the hotspot to appear.")
     excludes: list[FlagName] = Field(default_factory=list, description="Flags that hide the hotspot when any is set.")
 
     @model_validator(mode="after")
     def _one_action(self):
-        actions = [n for n in ("talk", "document", "question", "go") if getattr(self, n)]
+        actions = [n for n in HOTSPOT_ACTIONS if getattr(self, n)]
         if len(actions) != 1:
             raise ValueError(
-                "A hotspot needs exactly one action among talk, document, question and go"
+                "A hotspot needs exactly one action among talk, document, question, go and play"
                 + (f" (found {', '.join(actions)})." if actions else " (found none).")
             )
         return self
 
     @property
     def action(self) -> tuple[str, str]:
-        for name in ("talk", "document", "question", "go"):
+        for name in HOTSPOT_ACTIONS:
             value = getattr(self, name)
             if value:
                 return name, value
@@ -135,12 +139,20 @@ class Option(Strict):
     id: Id
     text: Text
     correct: bool = False
-    feedback: Text = Field(description="Shown after the pupil picks this option: why it is right or wrong.")
+    feedback: Text | None = Field(
+        default=None,
+        description="Shown after the pupil picks this option: why it is right or wrong. "
+                    "Required for choice, true-false and map questions.")
+    at: tuple[int, int] | None = Field(
+        default=None, description="Map questions: where this place is on the map picture [x, y] (1280x720, from the top-left).")
+    date: Text | None = Field(default=None, description="Order questions: the date revealed after answering.")
 
 
 class QuestionKind(str, Enum):
-    choice = "choice"
-    true_false = "true-false"
+    choice = "choice"  # pick one option
+    true_false = "true-false"  # a statement; two options
+    order = "order"  # put the options in order; write them in the right order, the game shuffles them
+    map = "map"  # pick the right place among pins on a map
 
 
 class Question(Strict):
@@ -149,20 +161,42 @@ class Question(Strict):
     kind: QuestionKind = QuestionKind.choice
     prompt: Text
     options: list[Option] = Field(min_length=2, max_length=6)
+    explanation: Text | None = Field(
+        default=None, description="Shown after any answer. Required for order questions; for true-false, "
+                                  "either this or a feedback on each option.")
+    map: AssetPath | None = Field(default=None, description="Map questions: the map picture, inside assets/.")
 
     @model_validator(mode="after")
     def _answers(self):
-        correct = [o for o in self.options if o.correct]
-        if len(correct) != 1:
-            raise ValueError(
-                f"A question needs exactly one correct option (found {len(correct)}): mark one with 'correct: true'."
-            )
-        if self.kind is QuestionKind.true_false and len(self.options) != 2:
-            raise ValueError("A true-false question has exactly two options (true and false).")
         ids = [o.id for o in self.options]
         dup = sorted({i for i in ids if ids.count(i) > 1})
         if dup:
             raise ValueError(f"Two options share the id {dup[0]!r}; each option needs its own id.")
+        correct = [o for o in self.options if o.correct]
+        kind = self.kind
+        if kind is QuestionKind.order:
+            if correct:
+                raise ValueError("An order question has no 'correct' option: write the options in the right order.")
+            if len(self.options) < 3:
+                raise ValueError("An order question needs at least 3 options to put in order.")
+        elif len(correct) != 1:
+            raise ValueError(
+                f"A question needs exactly one correct option (found {len(correct)}): mark one with 'correct: true'."
+            )
+        if kind is QuestionKind.true_false and len(self.options) != 2:
+            raise ValueError("A true-false question has exactly two options (true and false).")
+        if kind is QuestionKind.order and not self.explanation:
+            raise ValueError("An order question needs an 'explanation', shown after the answer.")
+        if kind is not QuestionKind.order:
+            missing = [o.id for o in self.options if not o.feedback]
+            if missing and not (kind is QuestionKind.true_false and self.explanation):
+                raise ValueError(f"Option {missing[0]!r} needs a 'feedback': say why it is right or wrong.")
+        if kind is QuestionKind.map:
+            if not self.map:
+                raise ValueError("A map question needs 'map': the picture the places are pinned on.")
+            unplaced = [o.id for o in self.options if o.at is None]
+            if unplaced:
+                raise ValueError(f"Option {unplaced[0]!r} of a map question needs 'at': its place on the map.")
         return self
 
     def option(self, option_id: str) -> Option:
@@ -172,8 +206,170 @@ class Question(Strict):
         raise KeyError(option_id)
 
     @property
-    def correct_option(self) -> Option:
-        return next(o for o in self.options if o.correct)
+    def correct_option(self) -> Option | None:
+        return next((o for o in self.options if o.correct), None)
+
+    def shuffled(self) -> list[Option]:
+        """Order questions: the options in a fixed mixed order (the same for every pupil, never the answer)."""
+        import hashlib
+
+        opts = sorted(self.options, key=lambda o: hashlib.sha256(f"{self.id}:{o.id}".encode()).hexdigest())
+        if [o.id for o in opts] == [o.id for o in self.options]:
+            opts = opts[1:] + opts[:1]
+        return opts
+
+    def is_correct(self, answer: str) -> bool:
+        """`answer` is an option id, or for order questions the ids in the pupil's order joined by commas."""
+        if self.kind is QuestionKind.order:
+            return answer.split(",") == [o.id for o in self.options]
+        return self.option(answer).correct
+
+
+# -- mini-games -----------------------------------------------------------------------------------
+# Each kind is a small set of rules in game.story.minigames, played by pupils and by the bot alike.
+
+
+class Meter(Strict):
+    id: Id
+    label: Text
+    start: int = Field(default=0, ge=0, le=10)
+    max: int = Field(default=5, ge=1, le=10)
+
+
+class DilemmaOption(Strict):
+    id: Id
+    text: Text
+    effects: dict[str, int] = Field(default_factory=dict, description="Change of each meter, e.g. {repas: -1, danger: 1}.")
+    consequence: Text = Field(description="What happens because of this choice (shown to the pupil).")
+
+
+class Round(Strict):
+    id: Id
+    situation: Text
+    options: list[DilemmaOption] = Field(min_length=2, max_length=4)
+
+
+class Ending(Strict):
+    id: Id
+    when: dict[str, int] = Field(default_factory=dict, description="Lowest value of each meter for this ending, e.g. {danger: 3}.")
+    text: Text
+
+
+class Token(Strict):
+    id: Id
+    label: Text
+    detail: Text = Field(description="What this was in 1944 (shown when placed).")
+    scores: dict[str, int] = Field(description="For each zone id: how much placing it there makes the enemy believe the target (0-100).")
+
+
+class Zone(Strict):
+    id: Id
+    label: Text
+    at: tuple[int, int] = Field(description="Where the zone is on the map picture [x, y].")
+
+
+class Card(Strict):
+    id: Id
+    text: Text
+    date: Text = Field(description="Revealed when the card is in the right place.")
+
+
+class Category(Strict):
+    id: Id
+    label: Text
+
+
+class Item(Strict):
+    id: Id
+    label: Text
+    at: tuple[int, int] = Field(description="Where the item is on the map picture [x, y].")
+    answer: Id = Field(description="The category this item belongs to.")
+    detail: Text = Field(description="Shown once the item is matched: what happened there, when.")
+
+
+class MiniGameKind(str, Enum):
+    dilemmas = "dilemmas"  # rounds of choices that move meters; consequences shown
+    placement = "placement"  # place tokens in zones on a map; a meter shows what the enemy believes
+    sequence = "sequence"  # put cards in order
+    matching = "matching"  # give each place on a map its category
+
+
+class MiniGame(Strict):
+    """A playful activity. Started by a hotspot (`play: id`) or an effect (`{play: id}`)."""
+
+    id: Id
+    kind: MiniGameKind
+    title: Text
+    intro: Text = Field(description="How to play, and why (shown before the game starts).")
+    conclusion: Text = Field(description="Shown when the game is finished.")
+    map: AssetPath | None = Field(default=None, description="placement and matching: the map picture.")
+    meters: list[Meter] = Field(default_factory=list, description="dilemmas: what the choices change.")
+    rounds: list[Round] = Field(default_factory=list, description="dilemmas: the situations, in order.")
+    endings: list[Ending] = Field(default_factory=list, description="dilemmas: the first whose conditions hold is shown.")
+    tokens: list[Token] = Field(default_factory=list, description="placement: what the pupil places.")
+    zones: list[Zone] = Field(default_factory=list, description="placement: where tokens can go.")
+    meter_label: Text | None = Field(default=None, description="placement: what the meter shows.")
+    target: int = Field(default=70, ge=1, le=100, description="placement: meter value (percent) needed to succeed.")
+    cards: list[Card] = Field(default_factory=list, description="sequence: the cards, written in the right order.")
+    categories: list[Category] = Field(default_factory=list, description="matching: the categories to give.")
+    items: list[Item] = Field(default_factory=list, description="matching: the places to match.")
+    effects: list["Effect"] = Field(default_factory=list, description="Applied when the game is finished (set, clear, give).")
+
+    @model_validator(mode="after")
+    def _kind_fields(self):
+        k = self.kind
+        need = {
+            MiniGameKind.dilemmas: ("meters", "rounds", "endings"),
+            MiniGameKind.placement: ("tokens", "zones", "meter_label", "map"),
+            MiniGameKind.sequence: ("cards",),
+            MiniGameKind.matching: ("categories", "items", "map"),
+        }[k]
+        for name in need:
+            if not getattr(self, name):
+                raise ValueError(f"A {k.value} mini-game needs '{name}'.")
+        odd = [e for e in self.effects if e.set is None and e.clear is None and e.give is None]
+        if odd:
+            raise ValueError("A mini-game's effects can only set or clear flags and give documents.")
+        if k is MiniGameKind.sequence and len(self.cards) < 3:
+            raise ValueError("A sequence mini-game needs at least 3 cards.")
+        meters = {m.id for m in self.meters}
+        for r in self.rounds:
+            for o in r.options:
+                bad = [m for m in o.effects if m not in meters]
+                if bad:
+                    raise ValueError(f"Option {o.id!r} of round {r.id!r} changes an unknown meter {bad[0]!r}.")
+        for e in self.endings:
+            bad = [m for m in e.when if m not in meters]
+            if bad:
+                raise ValueError(f"Ending {e.id!r} tests an unknown meter {bad[0]!r}.")
+        if self.endings and self.endings[-1].when:
+            raise ValueError("The last ending must have no 'when', so that every game has an ending.")
+        zones = {z.id for z in self.zones}
+        for t in self.tokens:
+            bad = [z for z in t.scores if z not in zones]
+            if bad:
+                raise ValueError(f"Token {t.id!r} gives a score to an unknown zone {bad[0]!r}.")
+        if k is MiniGameKind.placement:
+            best = sum(max(t.scores.values(), default=0) for t in self.tokens) / len(self.tokens)
+            if best < self.target:
+                raise ValueError(f"The target {self.target} cannot be reached: the best placement gives {best:.0f}.")
+        cats = {c.id for c in self.categories}
+        for it in self.items:
+            if it.answer not in cats:
+                raise ValueError(f"Item {it.id!r} has the answer {it.answer!r}, which is not a category.")
+        return self
+
+
+class Source(Strict):
+    id: Id
+    title: Text = Field(description="Title of the page, book or archive.")
+    origin: Text = Field(description="Who published it, or where to find it.")
+
+
+class TeacherNote(Strict):
+    shows: Text = Field(description="What the chapter shows, in a few sentences.")
+    debrief: Text = Field(description="How to debrief with the class after playing.")
+    care: Text | None = Field(default=None, description="Sensitive content and how it is handled.")
 
 
 class Chapter(Strict):
@@ -191,7 +387,10 @@ class Chapter(Strict):
     scenes: list[Scene] = Field(min_length=1)
     documents: list[Document] = Field(default_factory=list)
     questions: list[Question] = Field(default_factory=list)
+    minigames: list[MiniGame] = Field(default_factory=list)
     conclusion: Text = Field(description="Shown on the chapter summary screen.")
+    sources: list[Source] = Field(default_factory=list, description="What the chapter relies on (the Sources screen).")
+    teacher: TeacherNote | None = Field(default=None, description="The teacher's note for this chapter.")
 
 
 class Effect(Strict):
@@ -202,14 +401,15 @@ class Effect(Strict):
     give: Id | None = Field(default=None, description="Give a document to the pupil.")
     ask: Id | None = Field(default=None, description="Ask a question (after the node's lines).")
     go: Id | None = Field(default=None, description="Move to another scene when the conversation ends.")
+    play: Id | None = Field(default=None, description="Start a mini-game (after the node's lines and questions).")
     end_chapter: Literal[True] | None = Field(default=None, description="End the chapter (write `end_chapter: true`).")
 
     @model_validator(mode="after")
     def _exactly_one(self):
-        used = [k for k in ("set", "clear", "give", "ask", "go", "end_chapter") if getattr(self, k) is not None]
+        used = [k for k in ("set", "clear", "give", "ask", "go", "play", "end_chapter") if getattr(self, k) is not None]
         if len(used) != 1:
             raise ValueError(
-                "An effect needs exactly one of set, clear, give, ask, go, end_chapter"
+                "An effect needs exactly one of set, clear, give, ask, go, play, end_chapter"
                 + (f" (found {', '.join(used)})." if used else " (found none).")
             )
         return self
@@ -253,3 +453,6 @@ class Dialogue(Strict):
 
     chapter: Id = Field(description="Id of the chapter these conversations belong to.")
     nodes: list[Node] = Field(min_length=1)
+
+
+MiniGame.model_rebuild()

@@ -64,11 +64,37 @@ def _walk(b: ChapterBundle) -> Iterator[_Slot]:
             yield from s(f"document:{d.id}:{fld}", d, fld, p + (fld,), f"Document ({d.kind.value}): {fld}")
     for i, q in enumerate(c.questions):
         p = ("questions", i)
-        yield from s(f"question:{q.id}:prompt", q, "prompt", p + ("prompt",), "Question")
+        yield from s(f"question:{q.id}:prompt", q, "prompt", p + ("prompt",), f"Question ({q.kind.value})")
+        yield from s(f"question:{q.id}:explanation", q, "explanation", p + ("explanation",), f"Explanation after: {q.prompt}")
         for j, o in enumerate(q.options):
-            mark = "correct answer" if o.correct else "wrong answer"
+            mark = "correct answer" if o.correct else ("item to order" if q.kind.value == "order" else "wrong answer")
             yield from s(f"question:{q.id}:option:{o.id}", o, "text", p + ("options", j, "text"), f"Option ({mark}) of: {q.prompt}")
             yield from s(f"question:{q.id}:option:{o.id}:feedback", o, "feedback", p + ("options", j, "feedback"), f"Feedback after: {o.text}")
+            yield from s(f"question:{q.id}:option:{o.id}:date", o, "date", p + ("options", j, "date"), f"Date of: {o.text}")
+    for i, mg in enumerate(c.minigames):
+        p = ("minigames", i)
+        base = f"minigame:{mg.id}"
+        for fld in ("title", "intro", "conclusion", "meter_label"):
+            yield from s(f"{base}:{fld}", mg, fld, p + (fld,), f"Mini-game ({mg.kind.value}): {fld}")
+        for group, fields in (("meters", ("label",)), ("endings", ("text",)), ("tokens", ("label", "detail")),
+                              ("zones", ("label",)), ("cards", ("text", "date")), ("categories", ("label",)),
+                              ("items", ("label", "detail"))):
+            for j, part in enumerate(getattr(mg, group)):
+                for fld in fields:
+                    yield from s(f"{base}:{group[:-1]}:{part.id}:{fld}", part, fld, p + (group, j, fld),
+                                 f"Mini-game {mg.title}: {group[:-1]} {fld}")
+        for j, r in enumerate(mg.rounds):
+            rp = p + ("rounds", j)
+            yield from s(f"{base}:round:{r.id}:situation", r, "situation", rp + ("situation",), f"Mini-game {mg.title}: situation")
+            for k, o in enumerate(r.options):
+                yield from s(f"{base}:round:{r.id}:option:{o.id}", o, "text", rp + ("options", k, "text"), "Mini-game choice")
+                yield from s(f"{base}:round:{r.id}:option:{o.id}:consequence", o, "consequence",
+                             rp + ("options", k, "consequence"), f"Consequence of: {o.text}")
+    if c.teacher is not None:
+        for fld in ("shows", "debrief", "care"):
+            yield from s(f"teacher:{fld}", c.teacher, fld, ("teacher", fld), "Teacher's note (read by teachers, not pupils)")
+    for i, src in enumerate(c.sources):
+        yield from s(f"source:{src.id}:origin", src, "origin", ("sources", i, "origin"), "Where the source comes from")
 
     index_in_file: dict[str, int] = {}
     for nid, node in b.nodes.items():

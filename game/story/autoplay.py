@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..content.loader import ChapterBundle
+from . import minigames as rules
 from .runtime import ChapterRun, StoryError
 from .state import ChapterState
 
@@ -29,8 +30,9 @@ Action = tuple  # ("use", id) | ("advance",) | ("choose", id) | ("answer", id)
 def _signature(s: ChapterState) -> str:
     d = s.dialogue.model_dump() if s.dialogue else None
     q = s.question.model_dump(exclude={"shown_at"}) if s.question else None
+    m = s.minigame.model_dump() if s.minigame else None
     return json.dumps([s.scene, sorted(s.flags), sorted(s.documents), sorted(s.answers), sorted(s.seen_scenes),
-                       d, q, s.reading, s.completed], sort_keys=True)
+                       d, q, s.reading, m, sorted(s.played), s.completed], sort_keys=True)
 
 
 def _fixed_clock():
@@ -45,10 +47,23 @@ def actions(run: ChapterRun) -> list[Action]:
     if step.kind == "choices":
         return [("choose", c.id) for c in step.choices]
     if step.kind == "question":
-        return [("answer", step.question.correct_option.id)]
+        return [("answer", right_answer(step.question))]
+    if step.kind == "minigame":
+        mg, data = step.minigame, step.game
+        if rules.finished(mg, data):
+            return [("advance",)]
+        if mg.kind.value == "dilemmas":  # every choice is a branch worth covering
+            return [("play", *a) for a in rules.legal(mg, data)]
+        return [("play", *rules.solve(mg, data))]
     if step.kind in ("line", "feedback", "document"):
         return [("advance",)]
     return []
+
+
+def right_answer(q) -> str:
+    if q.kind.value == "order":
+        return ",".join(o.id for o in q.options)
+    return q.correct_option.id
 
 
 def perform(run: ChapterRun, action: Action) -> None:
@@ -65,6 +80,7 @@ class Exploration:
     questions: set = field(default_factory=set)
     documents: set = field(default_factory=set)
     scenes: set = field(default_factory=set)
+    minigames: set = field(default_factory=set)
     endings: int = 0
     errors: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
@@ -78,6 +94,7 @@ class Exploration:
             "questions": (len(self.questions), len(b.questions)),
             "documents": (len(self.documents), len(b.documents)),
             "scenes": (len(self.scenes), len(b.scenes)),
+            "minigames": (len(self.minigames), len(b.minigames)),
         }
 
 
@@ -178,6 +195,9 @@ def explore(bundle: ChapterBundle) -> Exploration:
     for sid in bundle.scenes:
         if sid not in ex.scenes:
             ex.errors.append(f"{bundle.id}: scene {sid!r} is never visited.")
+    for mid in bundle.minigames:
+        if mid not in ex.minigames:
+            ex.errors.append(f"{bundle.id}: mini-game {mid!r} is never finished.")
     for s in ends:
         missed = sorted(set(bundle.questions) - set(states[s].answers))
         if missed:
@@ -190,7 +210,7 @@ def explore(bundle: ChapterBundle) -> Exploration:
         paths.append(path_to_end(root))
         for s, outs in edges.items():
             for action, t in outs:
-                if action[0] == "choose" and t in to_end and s in to_end:
+                if _is_branch(action) and t in to_end and s in to_end:
                     p = path_from_start(s) + [action] + path_to_end(t)
                     if p not in paths:
                         paths.append(p)
@@ -198,11 +218,16 @@ def explore(bundle: ChapterBundle) -> Exploration:
     return ex
 
 
+def _is_branch(action: Action) -> bool:
+    """A pupil's choice that changes what follows: a dialogue choice or a mini-game dilemma."""
+    return action[0] == "choose" or action[:2] == ("play", "choose")
+
+
 def _minimal_cover(paths: list[list[Action]]) -> list[list[Action]]:
     """Keep the first path and every path that takes a choice no kept path takes."""
     kept, taken = [], set()
     for p in paths:
-        mine = {a for a in p if a[0] == "choose"}
+        mine = {a for a in p if _is_branch(a)}
         if not kept or mine - taken:
             kept.append(p)
             taken |= mine
@@ -216,6 +241,7 @@ def _note(ex: Exploration, b: ChapterBundle, st: ChapterState) -> None:
         ex.questions.add(st.question.id)
     ex.documents.update(st.documents)
     ex.scenes.update(st.seen_scenes)
+    ex.minigames.update(st.played)
 
 
 def _describe(path: list[Action]) -> str:

@@ -14,10 +14,11 @@ from dataclasses import dataclass, field
 from typing import Any, Callable, Literal
 
 from ..content.loader import ChapterBundle
-from ..content.models import Choice, Effect, Hotspot, Line, Node, Question
-from .state import Answer, ChapterState, DialogueState, QuestionState
+from ..content.models import Choice, Effect, Hotspot, Line, MiniGame, Node, Question, QuestionKind
+from . import minigames as rules
+from .state import Answer, ChapterState, DialogueState, MiniGameState, QuestionState
 
-StepKind = Literal["scene", "line", "choices", "question", "feedback", "document", "completed"]
+StepKind = Literal["scene", "line", "choices", "question", "feedback", "document", "minigame", "completed"]
 
 
 class StoryError(Exception):
@@ -46,6 +47,8 @@ class Step:
     question: Question | None = None
     answer: Answer | None = None
     document: str | None = None
+    minigame: MiniGame | None = None
+    game: dict | None = None  # the mini-game's data
 
 
 def utcnow() -> dt.datetime:
@@ -107,6 +110,8 @@ class ChapterRun:
             if s.question.answered:
                 return Step("feedback", question=q, answer=s.answers.get(q.id))
             return Step("question", question=q)
+        if s.minigame is not None:
+            return Step("minigame", minigame=self.bundle.minigames[s.minigame.id], game=s.minigame.data)
         if s.dialogue is not None:
             node = self._node()
             d = s.dialogue
@@ -146,6 +151,8 @@ class ChapterRun:
             self._ask(target, review=True)
         elif kind == "go":
             self._enter_scene(target)
+        elif kind == "play":
+            self._play(target)
         self._settle()
         self._after_action()
 
@@ -159,6 +166,9 @@ class ChapterRun:
             self.state.reading = None
         elif kind == "feedback":
             self.state.question = None
+            self._settle()
+        elif kind == "minigame":
+            self._finish_minigame()
             self._settle()
         else:
             raise StoryError(f"nothing to continue on a {kind} step")
@@ -185,13 +195,19 @@ class ChapterRun:
         q = self.bundle.questions[qs.id]
         if qs.answered or q.id in self.state.answers:
             raise AlreadyAnswered(f"question {q.id!r} has already been answered")
-        opt = q.option(option_id)  # KeyError for an unknown option
+        if q.kind is QuestionKind.order:
+            if sorted(option_id.split(",")) != sorted(o.id for o in q.options):
+                raise StoryError(f"an order answer must list every option of {q.id!r} once")
+            chosen, correct = option_id, q.is_correct(option_id)
+        else:
+            opt = q.option(option_id)  # KeyError for an unknown option
+            chosen, correct = opt.id, opt.correct
         now = self.clock()
         shown = dt.datetime.fromisoformat(qs.shown_at)
         ans = Answer(
             question=q.id,
-            option=opt.id,
-            correct=opt.correct,
+            option=chosen,
+            correct=correct,
             attempt=self.state.playthrough,
             duration_ms=max(0, int((now - shown).total_seconds() * 1000)),
             at=_iso(now),
@@ -202,6 +218,22 @@ class ChapterRun:
         self._emit("question_answered", answer=ans.model_dump(), objective=q.objective)
         self._after_action()
         return ans
+
+    def play(self, *action: str) -> None:
+        """One move in the mini-game on screen, e.g. play("place", "tanks", "kent")."""
+        self._require("minigame")
+        st = self.state.minigame
+        mg = self.bundle.minigames[st.id]
+        if rules.finished(mg, st.data):
+            raise StoryError("the mini-game is finished: continue")
+        try:
+            st.data = rules.apply(mg, st.data, action)
+        except rules.MiniGameError as exc:
+            raise StoryError(str(exc)) from None
+        self._emit("minigame_move", minigame=mg.id, move=list(action))
+        if rules.finished(mg, st.data):
+            self._emit("minigame_finished", minigame=mg.id, result=rules.result(mg, st.data))
+        self._after_action()
 
     def open_document(self, doc_id: str) -> None:
         """Re-read a document from the pupil's folder."""
@@ -238,6 +270,8 @@ class ChapterRun:
             s.question = None
         if s.reading is not None and s.reading not in self.bundle.documents:
             s.reading = None
+        if s.minigame is not None and s.minigame.id not in self.bundle.minigames:
+            s.minigame = None
         if s.dialogue is not None and s.dialogue.line > len(self._node().lines):
             s.dialogue.line = len(self._node().lines)
 
@@ -286,6 +320,8 @@ class ChapterRun:
                 self._give(e.give)
             elif e.ask is not None:
                 d.pending.append(e.ask)
+            elif e.play is not None:
+                d.pending.append(f"play:{e.play}")
             elif e.go is not None:
                 d.go = e.go
                 if "go" not in d.finish:
@@ -304,7 +340,7 @@ class ChapterRun:
     def _settle(self) -> None:
         """Move through everything that needs no input: questions due, next nodes, the end."""
         for _ in range(10_000):
-            if self.state.dialogue is None or self.state.question is not None:
+            if self.state.dialogue is None or self.state.question is not None or self.state.minigame is not None:
                 return
             d = self.state.dialogue
             node = self._node()
@@ -312,9 +348,13 @@ class ChapterRun:
                 self._show_line()
                 return
             while d.pending:
-                qid = d.pending.pop(0)
-                if qid not in self.state.answers:
-                    self._ask(qid)
+                due = d.pending.pop(0)
+                if due.startswith("play:"):
+                    if due[5:] not in self.state.played:
+                        self._play(due[5:])
+                        return
+                elif due not in self.state.answers:
+                    self._ask(due)
                     return
             if d.chosen:
                 if d.then is None:
@@ -356,6 +396,21 @@ class ChapterRun:
         self.state.question = QuestionState(id=qid, shown_at=_iso(self.clock()), answered=answered)
         if not answered:
             self._emit("question_shown", question=qid)
+
+    def _play(self, game_id: str) -> None:
+        mg = self.bundle.minigames[game_id]
+        self.state.minigame = MiniGameState(id=game_id, data=rules.start(mg))
+        self._emit("minigame_started", minigame=game_id)
+
+    def _finish_minigame(self) -> None:
+        st = self.state.minigame
+        mg = self.bundle.minigames[st.id]
+        if not rules.finished(mg, st.data):
+            raise StoryError("the mini-game is not finished yet")
+        self.state.played[mg.id] = rules.result(mg, st.data)
+        self.state.minigame = None
+        self._apply(mg.effects)  # only set, clear and give: they need no conversation
+        self._emit("minigame_completed", minigame=mg.id, result=self.state.played[mg.id])
 
     def _complete(self) -> None:
         s = self.state

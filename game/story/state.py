@@ -26,7 +26,7 @@ class Answer(BaseModel):
 class DialogueState(BaseModel):
     node: str
     line: int = 0  # index of the line being shown
-    pending: list[str] = Field(default_factory=list)  # questions still to ask before moving on
+    pending: list[str] = Field(default_factory=list)  # questions ("id") and games ("play:id") due before moving on
     chosen: bool = False  # a choice of this node has been made
     then: str | None = None  # node the choice leads to, once pending questions are answered
     finish: list[Literal["go", "end"]] = Field(default_factory=list)
@@ -37,6 +37,11 @@ class QuestionState(BaseModel):
     id: str
     shown_at: str  # ISO timestamp when the question appeared
     answered: bool = False  # True while the feedback is on screen
+
+
+class MiniGameState(BaseModel):
+    id: str
+    data: dict  # the rules' own plain data (game.story.minigames)
 
 
 class ChapterState(BaseModel):
@@ -52,6 +57,8 @@ class ChapterState(BaseModel):
     dialogue: DialogueState | None = None
     question: QuestionState | None = None
     reading: str | None = None  # document open on screen
+    minigame: MiniGameState | None = None
+    played: dict[str, dict] = Field(default_factory=dict)  # finished mini-games and their results
     completed: bool = False
     started_at: str
     completed_at: str | None = None
