@@ -97,7 +97,9 @@ class App:
         self.show(self.view_for_step())
 
     def view_for_step(self):
-        from .views.play import DocumentView, QuestionView, SceneView
+        from .views.minigames import MiniGameView
+        from .views.play import DocumentView, SceneView
+        from .views.questions import QuestionView
         from .views.screens import SummaryView
 
         kind = self.session.run.step().kind
@@ -105,6 +107,8 @@ class App:
             return DocumentView(self)
         if kind in ("question", "feedback"):
             return QuestionView(self)
+        if kind == "minigame":
+            return MiniGameView.for_step(self)
         if kind == "completed":
             return SummaryView(self)
         return SceneView(self)

@@ -20,7 +20,7 @@ def test_explore_covers_every_node_choice_question_and_document(mini_content):
     ex = explore(bundle)
     assert ex.errors == []
     assert ex.totals(bundle) == {"nodes": (6, 6), "choices": (4, 4), "questions": (5, 5), "documents": (2, 2),
-                                 "scenes": (2, 2), "minigames": (2, 2)}
+                                 "scenes": (2, 2), "minigames": (4, 4)}
     taken = {a[1] for p in ex.paths for a in p if a[0] == "choose"}
     assert taken == {"oui", "non", "merci", "au-revoir"}
     dilemmas = {a[2] for p in ex.paths for a in p if a[:2] == ("play", "choose")}

@@ -13,7 +13,7 @@ if sys.platform.startswith("linux") and not (os.environ.get("DISPLAY") or os.env
 import arcade  # noqa: E402
 
 from game.app import App  # noqa: E402
-from game.views import play, screens, ui  # noqa: E402
+from game.views import play, questions, screens, ui  # noqa: E402
 
 SHOTS = Path(__file__).resolve().parents[1] / "build" / "test-shots"
 
@@ -192,7 +192,7 @@ def test_choice_then_question_with_feedback_not_told_by_colour_alone(app):
     key(app, arcade.key.KEY_2)  # "Non, je reste."
     advance_lines(app)
     view = app.window.current_view
-    assert isinstance(view, play.QuestionView)
+    assert isinstance(view, questions.QuestionView)
     frame(app, "question")
     key(app, arcade.key.KEY_2)  # "Faux": wrong
     view = app.window.current_view
@@ -206,7 +206,7 @@ def test_choice_then_question_with_feedback_not_told_by_colour_alone(app):
     key(app, arcade.key.KEY_1)  # too late: the answer is final
     assert app.session.run.state.answers["q-vrai"].option == "faux"
     key(app, arcade.key.ENTER)
-    assert not isinstance(app.window.current_view, play.QuestionView)
+    assert not isinstance(app.window.current_view, questions.QuestionView)
 
 
 def test_pause_menu_resume_and_settings(app):
@@ -295,48 +295,42 @@ def test_folder_lists_received_documents_and_reopens_them(app):
     assert app.session.run.state.reading == "affiche"
 
 
-def keys_for(app, action):
-    """The key presses a pupil would make for one bot action, on the view on screen."""
-    view = app.window.current_view
-    name, *arg = action
-    if name == "use":
-        index = next(i for i, b in enumerate(view.focus.buttons) if b in view.hotspot_buttons
-                     and view.run.hotspots()[view.hotspot_buttons.index(b)].id == arg[0])
-        return [arcade.key.TAB] * index + [arcade.key.ENTER]
-    if name == "choose":
-        return [arcade.key.KEY_1 + [c.id for c in view.step.choices].index(arg[0])]
-    if name == "answer":
-        return [arcade.key.KEY_1 + [o.id for o in view.step.question.options].index(arg[0])]
-    return [arcade.key.ENTER]
+def sign_in_with_keys(a, code, name):
+    a.show_title()
+    key(a, arcade.key.ENTER)  # Jouer
+    view = a.window.current_view
+    for ch in code:
+        view.on_text(ch)
+    key(a, arcade.key.ENTER)
+    for ch in name:
+        view.on_text(ch)
+    key(a, arcade.key.ENTER)
+    assert isinstance(a.window.current_view, screens.ChapterSelectView)
 
 
-@pytest.mark.parametrize("chapter", ["occupation"])
-def test_a_whole_chapter_can_be_played_with_the_keyboard_only(window, tmp_path, chapter):
-    """Every branch's playthrough, driven by key presses on the real views."""
+@pytest.mark.parametrize("root, chapter", [("mini", "mini"), ("real", "occupation")])
+def test_every_branch_can_be_played_with_the_keyboard_only(window, tmp_path, root, chapter):
+    """Each playthrough the bot found, driven by key presses only on the real views, to the summary."""
     from game.content.loader import load_content
     from game.story.autoplay import explore
+    from tests.conftest import MINI
+    from tests.keyboard import play_path_with_keys
 
-    content = load_content()
+    content = load_content(MINI if root == "mini" else None)
     a = App(window, content, tmp_path, "fr")
     a.stage.fit(1280, 720)
     a.text_speed = "instant"
-    a.show_title()
-    key(a, arcade.key.ENTER)  # Jouer
-    view = window.current_view
-    for ch in "5B":
-        view.on_text(ch)
-    key(a, arcade.key.ENTER)
-    for ch in "Clavier":
-        view.on_text(ch)
-    key(a, arcade.key.ENTER)
-    assert isinstance(window.current_view, screens.ChapterSelectView)
-    key(a, arcade.key.ENTER)
-    path = explore(a.session.bundle(chapter)).paths[0]
-    for action in path:
-        window.current_view.on_draw()
-        for symbol in keys_for(a, action):
-            key(a, symbol)
-    assert isinstance(window.current_view, screens.SummaryView)
-    assert a.session.run.state.completed
-    assert len(a.session.store.outcomes("5B", pupil="Clavier")) == len(content.chapters[chapter].questions)
+    sign_in_with_keys(a, "5B", "Clavier")
+    paths = explore(content.chapters[chapter]).paths
+    for n, path in enumerate(paths):
+        chapters = a.window.current_view
+        index = [b.id for b in content.ordered()].index(chapter)
+        chapters.focus.index = index  # the chapter's button (Tab would reach it too)
+        key(a, arcade.key.ENTER)
+        play_path_with_keys(a, path)
+        assert isinstance(window.current_view, screens.SummaryView), path
+        assert a.session.run.state.completed
+        key(a, arcade.key.ENTER)  # back to the chapters
+    answered = a.session.store.outcomes("5B", pupil="Clavier")
+    assert len(answered) == len(paths) * len(content.chapters[chapter].questions)
     a.session.close()

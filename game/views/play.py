@@ -70,7 +70,7 @@ class SceneView(PlayScreen):
         if step.kind == "scene":
             for h in run.hotspots():
                 x, y_top = h.at
-                mark = {"talk": "❝", "document": "▤", "question": "?", "go": "➜"}[h.action[0]]
+                mark = {"talk": "❝", "document": "▤", "question": "?", "go": "➜", "play": "♟"}[h.action[0]]
                 w = ui.text(f"{mark}  {h.label}", 0, 0, size=16).content_width + 40
                 b = ui.Button(h.label, x - w / 2, ui.H - y_top - 26, w, 52, lambda hid=h.id: self.act("use", hid),
                               size=16, fill=(20, 30, 44, 255), mark=mark)
@@ -183,68 +183,6 @@ class SceneView(PlayScreen):
                 if (x - (b.x + b.w / 2)) ** 2 + (y - (b.y + b.h + 34)) ** 2 <= 30 ** 2:
                     b.action()
                     return True
-        return False
-
-
-class QuestionView(PlayScreen):
-    def build(self) -> None:
-        tr, run = self.tr, self.run
-        step = run.step()
-        self.step = step
-        q = step.question
-        asked = list(run.state.answers)  # numbered in the order the pupil meets them
-        number = asked.index(q.id) + 1 if q.id in asked else len(asked) + 1
-        kind = tr("True or false?") if q.kind.value == "true-false" else tr("Question")
-        self.texts += [
-            ui.text(f"{kind}  ·  {number} / {len(run.bundle.questions)}", 100, 660, size=16, color=ui.MUTED),
-            ui.fitted(q.prompt, 100, 626, width=1080, max_height=100, size=24, min_size=18, bold=True),
-        ]
-        answer = step.answer
-        buttons = []
-        top = 626 - self.texts[-1].content_height - 30
-        for i, o in enumerate(q.options):
-            b = ui.Button(o.text, 120, top - (i + 1) * 64, 1040, 54, lambda oid=o.id: self.answer(oid), size=19,
-                          key_hint=str(i + 1), wrap=True)
-            if answer is not None:  # shown, no longer pressable (not in the focus list)
-                if o.correct:
-                    b.mark, b.fill = "✔", ui.RIGHT
-                elif o.id == answer.option:
-                    b.mark, b.fill = "✘", ui.WRONG
-            buttons.append(b)
-        self.option_buttons = buttons
-        if answer is not None:
-            chosen = q.option(answer.option)
-            verdict = tr("✔ Right!") if answer.correct else tr("✘ Not quite.")
-            y = top - len(q.options) * 64 - 40
-            self.texts.append(ui.text(verdict, 120, y, size=22, bold=True, color=ui.RIGHT if answer.correct else ui.WRONG))
-            self.texts.append(ui.fitted(chosen.feedback, 120, y - 40, width=1040, max_height=y - 40 - 170, size=19,
-                                        min_size=14))
-            if not answer.correct:
-                self.texts.append(ui.text(tr("The right answer: {text}", text=q.correct_option.text), 120,
-                                          y - 50 - self.texts[-1].content_height, size=17, color=ui.MUTED, width=1040))
-            nxt = ui.Button(tr("Continue"), 880, 40, 280, 56, lambda: self.act("advance"), size=20, fill=ui.ACCENT)
-            self.focus.set([nxt])
-        else:
-            self.texts.append(ui.text(tr("Take your time. Your first answer counts."), 100, 80, size=15, color=ui.MUTED))
-            self.focus.set(buttons)
-            self.option_buttons = []
-
-    def answer(self, option_id: str) -> None:
-        self.act("answer", option_id)
-
-    def draw_content(self) -> None:
-        self.draw_scene_background(dim=150)
-        ui.panel(70, 20, 1140, 680)
-        for b in self.option_buttons:
-            b.draw(False, False)
-
-    def on_key(self, symbol: int, modifiers: int) -> bool:
-        k = arcade.key
-        if self.step.kind == "question" and k.KEY_1 <= symbol <= k.KEY_9:
-            i = symbol - k.KEY_1
-            if i < len(self.step.question.options):
-                self.answer(self.step.question.options[i].id)
-            return True
         return False
 
 
