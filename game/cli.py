@@ -44,6 +44,11 @@ def _parser() -> argparse.ArgumentParser:
     sch.add_argument("--root", type=Path, default=None)
     data_dir(sch)
 
+    st = sub.add_parser("stats", help="what each chapter holds, words and translation coverage per language")
+    st.add_argument("--json", action="store_true")
+    st.add_argument("--root", type=Path, default=None)
+    data_dir(st)
+
     i18n = sub.add_parser("i18n", help="update the content translation catalogues from the YAML")
     i18n.add_argument("--root", type=Path, default=None)
     i18n.add_argument("--chapter", default=None, help="only this chapter's catalogues")
@@ -67,6 +72,8 @@ def main(argv: list[str] | None = None) -> int:
             return cmd_autoplay(args)
         if command == "i18n":
             return cmd_i18n(args)
+        if command == "stats":
+            return cmd_stats(args)
         if command == "schema":
             from .content.loader import default_root
             from .content.schema import write_schemas
@@ -119,4 +126,18 @@ def cmd_i18n(args) -> int:
         return 2
     for path in update_catalogs(content, chapters=[args.chapter] if args.chapter else None):
         print(f"updated {path.relative_to(content.root)}")
+    return 0
+
+
+def cmd_stats(args) -> int:
+    from .content.loader import ContentError, load_content
+    from .stats import chapter_stats, format_table
+
+    try:
+        content = load_content(args.root)
+    except ContentError as exc:
+        print(exc.report())
+        return 1
+    stats = chapter_stats(content)
+    print(json.dumps(stats, ensure_ascii=False, indent=2) if args.json else format_table(stats))
     return 0

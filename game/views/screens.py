@@ -223,10 +223,14 @@ class ChapterSelectView(Screen):
                                         total=st.questions),
                       "done": tr("Done: {right} / {total} correct", right=st.correct, total=st.questions)}[st.status]
             label = {"new": tr("Start"), "in-progress": tr("Continue"), "done": tr("Play again")}[st.status]
-            self.texts.append(ui.text(status, x + 20, top - card_h + 42, size=15, color=ui.MUTED, anchor_y="center"))
+            self.texts.append(ui.text(status, x + 20, top - card_h + 42, size=15, color=ui.MUTED, anchor_y="center",
+                                  width=190 if c.sources else 300))
             restart = st.status == "done"
             buttons.append(ui.Button(label, x + card_w - 230, top - card_h + 16, 210, 52,
                                      lambda cid=b.id, r=restart: self.app.play(cid, restart=r), size=18, fill=ui.ACCENT))
+            if c.sources:
+                buttons.append(ui.Button(tr("Sources"), x + card_w - 370, top - card_h + 16, 130, 52,
+                                         lambda cid=b.id: self.app.show(SourcesView(self.app, cid, self)), size=16))
         self._cards = [(60 + (i % 2) * (card_w + 40), first_top - (i // 2) * (card_h + gap), card_w, card_h)
                        for i in range(len(statuses))]
         buttons.append(ui.Button(tr("Change pupil"), 60, 6, 260, 44, self.app.sign_out, size=16))
@@ -239,6 +243,71 @@ class ChapterSelectView(Screen):
 
     def on_escape(self) -> None:
         self.app.sign_out()
+
+
+class SourcesView(Screen):
+    """What a chapter relies on: every source, page by page."""
+
+    def __init__(self, app, chapter_id: str, back):
+        super().__init__(app)
+        self.chapter_id, self.back, self.page = chapter_id, back, 0
+
+    def build(self) -> None:
+        tr = self.tr
+        b = self.app.session.bundle(self.chapter_id) if self.app.session else self.app.content.chapters[self.chapter_id]
+        c = b.chapter
+        self.texts.append(ui.text(tr("Sources: {title}", title=c.title), 100, 684, size=26, bold=True, width=1080))
+        self.texts.append(ui.text(tr("The facts of this chapter come from these pages, books and archives. The "
+                                     "people you meet are invented; what happens to them is history."),
+                                  100, 640, size=15, color=ui.MUTED, width=1080))
+        pages, page, height = [], [], 0
+        for src in c.sources:
+            t = ui.text(f"• {src.title} — {src.origin}", 100, 0, size=15, width=1080)
+            if page and height + t.content_height + 8 > 470:
+                pages.append(page)
+                page, height = [], 0
+            page.append(t)
+            height += t.content_height + 8
+        if page:
+            pages.append(page)
+        self.pages = len(pages)
+        self.page = min(self.page, max(0, len(pages) - 1))
+        y = 590
+        for t in pages[self.page] if pages else []:
+            t.y = y
+            self.texts.append(t)
+            y -= t.content_height + 8
+        buttons = [ui.Button(tr("Back"), 100, 36, 220, 54, self.close, size=19, fill=ui.ACCENT)]
+        if len(pages) > 1:
+            self.texts.append(ui.text(tr("Page {n} of {total}", n=self.page + 1, total=len(pages)), 640, 63, size=16,
+                                      color=ui.MUTED, anchor_x="center", anchor_y="center"))
+            prev = ui.Button(tr("Previous"), 760, 36, 200, 54, lambda: self._turn(-1), size=18)
+            nxt = ui.Button(tr("Next"), 980, 36, 200, 54, lambda: self._turn(1), size=18)
+            prev.enabled, nxt.enabled = self.page > 0, self.page < len(pages) - 1
+            buttons += [prev, nxt]
+        self.focus.set(buttons, keep=True)
+
+    def _turn(self, delta: int) -> None:
+        page = max(0, min(self.page + delta, self.pages - 1))
+        if page != self.page:
+            self.page = page
+            self.rebuild()
+
+    def close(self) -> None:
+        self.app.show(self.back)
+
+    def draw_content(self) -> None:
+        _backdrop(self.app, alpha=225)
+        ui.panel(70, 20, 1140, 690)
+
+    def on_key(self, symbol: int, modifiers: int) -> bool:
+        if symbol in (arcade.key.PAGEDOWN, arcade.key.PAGEUP):
+            self._turn(1 if symbol == arcade.key.PAGEDOWN else -1)
+            return True
+        return False
+
+    def on_escape(self) -> None:
+        self.close()
 
 
 class PauseView(Screen):
@@ -348,9 +417,11 @@ class SummaryView(Screen):
             lines.append(f"{'✔' if marks and ok == len(marks) else '•'} {o.text}  ({ok}/{len(marks)})")
         self.texts.append(ui.fitted("\n".join(lines), left + 620, top - 64, width=490, max_height=height - 84,
                                     size=17))
-        self.focus.set([
-            ui.Button(tr("Back to chapters"), left, 24, 380, 60, self.app.show_chapters, size=20, fill=ui.ACCENT),
-        ])
+        buttons = [ui.Button(tr("Back to chapters"), left, 24, 380, 60, self.app.show_chapters, size=20, fill=ui.ACCENT)]
+        if c.sources:
+            buttons.append(ui.Button(tr("Sources"), left + 400, 24, 200, 60,
+                                     lambda: self.app.show(SourcesView(self.app, run.bundle.id, self)), size=20))
+        self.focus.set(buttons)
 
     def draw_content(self) -> None:
         run = self.app.session.run
