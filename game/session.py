@@ -7,17 +7,19 @@ bot and the tests drive exactly what a pupil drives.
 """
 from __future__ import annotations
 
+import json
+import uuid
 from dataclasses import dataclass
 from pathlib import Path
 
 from platformdirs import user_data_dir
 
-from teacher_mode.store import Outcome, OutcomeStore
+from teacher_mode.store import Activity, Outcome, OutcomeStore
 
 from .content.loader import ChapterBundle, Content
 from .content.texts import localized
 from .i18n import Translator
-from .story.runtime import ChapterRun, Event, new_state
+from .story.runtime import ChapterRun, Event, iso, new_state, utcnow
 from .story.save import SaveStore, normalise_class, normalise_pupil
 from .story.state import Answer
 
@@ -108,10 +110,12 @@ class PupilSession:
     def open_chapter(self, chapter_id: str, *, restart: bool = False) -> ChapterRun:
         """Resume the chapter where the pupil was, or start it (again)."""
         state = self.profile.chapters.get(chapter_id)
+        verb = "resumed"
         if state is None or state.completed or restart:
             playthrough = (state.playthrough + 1) if state is not None else 1
             kwargs = {"now": self.clock()} if self.clock else {}
             state = new_state(self.content.chapters[chapter_id], playthrough=playthrough, **kwargs)
+            verb = "launched"
         self.profile.chapters[chapter_id] = state
         self.profile.current = chapter_id
         self.run = self._make_run(chapter_id, state)
@@ -119,6 +123,7 @@ class PupilSession:
         recorded = self.store.outcomes(self.profile.class_code, pupil=self.profile.pupil,
                                        chapter=chapter_id, attempt=state.playthrough)
         self.run.merge_answers([_answer_of(o) for o in recorded])
+        self._activity(verb, chapter_id, chapter_id, state.playthrough)
         self.run.start()
         self.save()
         return self.run
@@ -140,8 +145,23 @@ class PupilSession:
             ))
         elif event.kind == "chapter_completed":
             self.profile.completed[event.chapter] = self.profile.completed.get(event.chapter, 0) + 1
+            self._activity("completed", event.chapter, event.chapter, event.playthrough, event.data, at=event.at)
+        elif event.kind == "document_opened":
+            self._activity("opened", event.chapter, event.data["document"], event.playthrough, at=event.at)
+        elif event.kind == "minigame_completed":
+            self._activity("played", event.chapter, event.data["minigame"], event.playthrough, event.data["result"],
+                           at=event.at)
         elif event.kind == "step":
             self.save()
+
+    def _activity(self, verb: str, chapter: str, obj: str, attempt: int, data: dict | None = None,
+                  at: str | None = None) -> None:
+        self.store.record_activity(Activity(
+            statement_id=str(uuid.uuid4()), class_code=self.profile.class_code, pupil=self.profile.pupil,
+            chapter=chapter, attempt=attempt, verb=verb, object=obj,
+            at=at or iso(self.clock() if self.clock else utcnow()), locale=self.profile.locale,
+            data=json.dumps(data or {}, sort_keys=True, ensure_ascii=False),
+        ))
 
     def save(self) -> None:
         self.saves.save(self.profile)

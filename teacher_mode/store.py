@@ -30,6 +30,19 @@ CREATE TABLE IF NOT EXISTS outcomes (
 );
 CREATE INDEX IF NOT EXISTS outcomes_by_class ON outcomes (class_code, chapter, question);
 CREATE INDEX IF NOT EXISTS outcomes_by_pupil ON outcomes (class_code, pupil, chapter, attempt);
+CREATE TABLE IF NOT EXISTS activity (
+    statement_id TEXT PRIMARY KEY,
+    class_code   TEXT NOT NULL,
+    pupil        TEXT NOT NULL,
+    chapter      TEXT NOT NULL,
+    attempt      INTEGER NOT NULL,
+    verb         TEXT NOT NULL CHECK (verb IN ('launched', 'resumed', 'opened', 'played', 'completed')),
+    object       TEXT NOT NULL,
+    at           TEXT NOT NULL,
+    locale       TEXT NOT NULL,
+    data         TEXT NOT NULL DEFAULT '{}'
+);
+CREATE INDEX IF NOT EXISTS activity_by_class ON activity (class_code, pupil, chapter, attempt);
 """
 
 
@@ -50,6 +63,26 @@ class Outcome:
 
 
 _COLUMNS = [f for f in Outcome.__dataclass_fields__]
+
+
+@dataclass(frozen=True)
+class Activity:
+    """Something a pupil did that is not an assessed answer: started or finished a chapter, read a document,
+    finished a mini-game. Used for progress, time on task and documents opened."""
+
+    statement_id: str
+    class_code: str
+    pupil: str
+    chapter: str
+    attempt: int
+    verb: str  # launched, resumed, opened, played, completed
+    object: str  # chapter, document or mini-game id
+    at: str
+    locale: str
+    data: str = "{}"  # JSON: score of a completed chapter, result of a mini-game
+
+
+_ACTIVITY = [f for f in Activity.__dataclass_fields__]
 
 
 class OutcomeStore:
@@ -80,6 +113,28 @@ class OutcomeStore:
                 values,
             )
         return cur.rowcount == 1
+
+    def record_activity(self, activity: Activity) -> bool:
+        with self._db:
+            self._db.execute("BEGIN IMMEDIATE")
+            cur = self._db.execute(
+                f"INSERT OR IGNORE INTO activity ({', '.join(_ACTIVITY)}) VALUES ({', '.join('?' * len(_ACTIVITY))})",
+                [getattr(activity, c) for c in _ACTIVITY],
+            )
+        return cur.rowcount == 1
+
+    def activities(self, class_code: str | None = None, *, pupil: str | None = None,
+                   chapter: str | None = None) -> list[Activity]:
+        where, args = [], []
+        for column, value in (("class_code", class_code), ("pupil", pupil), ("chapter", chapter)):
+            if value is not None:
+                where.append(f"{column} = ?")
+                args.append(value)
+        sql = f"SELECT {', '.join(_ACTIVITY)} FROM activity"
+        if where:
+            sql += " WHERE " + " AND ".join(where)
+        sql += " ORDER BY at, statement_id"
+        return [Activity(*r) for r in self._db.execute(sql, args).fetchall()]
 
     def outcomes(self, class_code: str | None = None, *, pupil: str | None = None,
                  chapter: str | None = None, attempt: int | None = None) -> list[Outcome]:

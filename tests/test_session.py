@@ -50,3 +50,23 @@ def test_sign_in_rules():
         with pytest.raises(SignInError) as err:
             check_sign_in(code, name)
         assert str(err.value) == reason
+
+
+def test_progress_is_recorded_for_the_teacher(mini_content, tmp_path):
+    from tests.test_runtime import play_to_end
+
+    s = PupilSession(mini_content, tmp_path, "5B", "Renard", "fr")
+    play_to_end(s.open_chapter("mini"))
+    s.close()
+    again = PupilSession(mini_content, tmp_path, "5B", "Renard", "fr")
+    again.open_chapter("mini")  # a new playthrough
+    acts = [(a.verb, a.object, a.attempt) for a in again.store.activities("5B", pupil="Renard")]
+    assert acts[0] == ("launched", "mini", 1)
+    assert ("opened", "affiche", 1) in acts
+    assert ("played", "journee", 1) in acts
+    assert ("completed", "mini", 1) in acts
+    assert acts[-1] == ("launched", "mini", 2)
+    import json
+
+    done = next(a for a in again.store.activities("5B") if a.verb == "completed")
+    assert json.loads(done.data) == {"answered": 5, "correct": 3, "questions": 5}

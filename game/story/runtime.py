@@ -55,7 +55,7 @@ def utcnow() -> dt.datetime:
     return dt.datetime.now(dt.timezone.utc)
 
 
-def _iso(t: dt.datetime) -> str:
+def iso(t: dt.datetime) -> str:
     return t.isoformat(timespec="milliseconds")
 
 
@@ -64,7 +64,7 @@ def new_state(bundle: ChapterBundle, *, playthrough: int = 1, now: dt.datetime |
         chapter=bundle.id,
         playthrough=playthrough,
         scene=bundle.chapter.start,
-        started_at=_iso(now or utcnow()),
+        started_at=iso(now or utcnow()),
     )
 
 
@@ -89,7 +89,7 @@ class ChapterRun:
         self._listeners.append(listener)
 
     def _emit(self, kind: str, **data) -> None:
-        ev = Event(kind, self.bundle.id, self.state.playthrough, _iso(self.clock()), data)
+        ev = Event(kind, self.bundle.id, self.state.playthrough, iso(self.clock()), data)
         for listener in list(self._listeners):
             listener(ev)
 
@@ -210,7 +210,7 @@ class ChapterRun:
             correct=correct,
             attempt=self.state.playthrough,
             duration_ms=max(0, int((now - shown).total_seconds() * 1000)),
-            at=_iso(now),
+            at=iso(now),
             statement_id=self.new_id(),
         )
         self.state.answers[q.id] = ans
@@ -393,7 +393,7 @@ class ChapterRun:
         answered = qid in self.state.answers
         if answered and not review:
             return
-        self.state.question = QuestionState(id=qid, shown_at=_iso(self.clock()), answered=answered)
+        self.state.question = QuestionState(id=qid, shown_at=iso(self.clock()), answered=answered)
         if not answered:
             self._emit("question_shown", question=qid)
 
@@ -417,7 +417,7 @@ class ChapterRun:
         if s.completed:
             return
         s.completed = True
-        s.completed_at = _iso(self.clock())
+        s.completed_at = iso(self.clock())
         right, total = self.score()
         self._emit("chapter_completed", correct=right, questions=total, answered=len(s.answers))
 
