@@ -99,6 +99,11 @@ class OutcomeStore:
     def in_dir(cls, data_dir: Path) -> "OutcomeStore":
         return cls(Path(data_dir) / "outcomes.sqlite3")
 
+    @property
+    def connection(self) -> sqlite3.Connection:
+        """For read-only aggregate queries (teacher_mode.analytics)."""
+        return self._db
+
     def close(self) -> None:
         self._db.close()
 

@@ -1,0 +1,234 @@
+"""The numbers a teacher sees, computed once and shared by the dashboard, the report and the exports.
+
+Rules (written down so the numbers can be checked by hand):
+- Question statistics use each pupil's FIRST attempt at a chapter: what the class
+  understood before replaying. A pupil who replays does not count twice.
+- A chapter is "done" for a pupil once any attempt was completed; "in progress" when
+  it was started (or answered) but never completed; "not started" otherwise. The score
+  shown is that of the latest attempt: correct answers / questions of the chapter.
+- Mastery of an objective, per pupil: share of correct first-attempt answers to the
+  questions tied to it. Bands: below 50 %, 50-79 %, 80 % and more.
+- Time on task: the sum of the gaps between a pupil's consecutive records in a
+  chapter, counting a gap of more than 5 minutes as 5 minutes (a pause, a bell).
+No arcade here: pure SQL and Python, tested on a hand-computed fixture.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import json
+from dataclasses import dataclass, field
+
+from .store import OutcomeStore
+
+IDLE_CAP_S = 300
+BANDS = ("low", "mid", "high")  # < 50 %, 50-79 %, >= 80 %
+
+
+def band(share: float) -> str:
+    return "low" if share < 0.5 else ("mid" if share < 0.8 else "high")
+
+
+@dataclass
+class OptionStat:
+    id: str
+    text: str
+    count: int
+    correct: bool
+    feedback: str = ""
+
+
+@dataclass
+class QuestionStat:
+    chapter: str
+    id: str
+    prompt: str
+    kind: str
+    objective: str
+    answered: int  # pupils who answered (first attempt)
+    right: int
+    options: list[OptionStat]
+
+    @property
+    def share(self) -> float:
+        return self.right / self.answered if self.answered else 0.0
+
+    @property
+    def top_wrong(self) -> OptionStat | None:
+        wrong = [o for o in self.options if not o.correct and o.count]
+        return max(wrong, key=lambda o: (o.count, -self.options.index(o))) if wrong else None
+
+
+@dataclass
+class Cell:
+    status: str  # not-started, in-progress, done
+    correct: int = 0
+    answered: int = 0
+    questions: int = 0
+
+
+@dataclass
+class PupilDetail:
+    pupil: str
+    answers: list[dict] = field(default_factory=list)  # chapter, question, option, correct, attempt, seconds
+    time_on_task_s: dict[str, int] = field(default_factory=dict)  # chapter -> seconds
+    documents: dict[str, list[str]] = field(default_factory=dict)  # chapter -> documents opened
+
+
+@dataclass
+class ObjectiveStat:
+    chapter: str
+    id: str
+    text: str
+    bands: dict[str, int]  # band -> number of pupils
+    pupils: dict[str, float]  # pupil -> share
+
+
+@dataclass
+class ClassReport:
+    class_code: str
+    pupils: list[str]
+    chapters: list[tuple[str, str]]  # id, title
+    overview: dict[tuple[str, str], Cell]
+    questions: list[QuestionStat]
+    objectives: list[ObjectiveStat]
+    details: dict[str, PupilDetail]
+
+    def to_discuss(self, limit: int = 8, below: float = 0.7) -> list[QuestionStat]:
+        """Questions most of the class got wrong, worst first: the list to take into the next lesson."""
+        hard = [q for q in self.questions if q.answered and q.share < below]
+        return sorted(hard, key=lambda q: (q.share, -q.answered))[:limit]
+
+
+_FIRST = """
+WITH first AS (
+    SELECT pupil, chapter, MIN(attempt) AS attempt FROM outcomes WHERE class_code = ? GROUP BY pupil, chapter
+)
+"""
+
+
+def class_report(store: OutcomeStore, class_code: str, content=None, tr=None) -> ClassReport:
+    """Everything the dashboard and the report show for one class. `content` (game.content.loader.Content)
+    gives texts; `tr` (game.i18n.Translator) their language."""
+    db = store.connection
+    chapters = []
+    bundles = {}
+    if content is not None:
+        for b in content.ordered():
+            if tr is not None:
+                from game.content.texts import localized
+
+                b = localized(b, lambda ctx, text, cid=b.id: tr.content(cid, ctx, text))
+            bundles[b.id] = b
+            chapters.append((b.id, b.chapter.title))
+
+    pupils = sorted({r[0] for r in db.execute(
+        "SELECT pupil FROM outcomes WHERE class_code = ? UNION SELECT pupil FROM activity WHERE class_code = ?",
+        (class_code, class_code))}, key=str.casefold)
+    known = {c for c, _ in chapters}
+    for (cid,) in db.execute("SELECT DISTINCT chapter FROM outcomes WHERE class_code = ? UNION "
+                             "SELECT DISTINCT chapter FROM activity WHERE class_code = ?", (class_code, class_code)):
+        if cid not in known:  # records of a chapter that is no longer installed still count
+            chapters.append((cid, cid))
+            known.add(cid)
+
+    # first-attempt distribution of answers, per question and option
+    counts: dict[tuple[str, str], dict[str, int]] = {}
+    right: dict[tuple[str, str], int] = {}
+    for chapter, question, option, correct, n in db.execute(_FIRST + """
+            SELECT o.chapter, o.question, o.option, o.correct, COUNT(*) FROM outcomes o
+            JOIN first f ON o.pupil = f.pupil AND o.chapter = f.chapter AND o.attempt = f.attempt
+            WHERE o.class_code = ? GROUP BY o.chapter, o.question, o.option, o.correct""", (class_code, class_code)):
+        counts.setdefault((chapter, question), {})[option] = n
+        if correct:
+            right[(chapter, question)] = right.get((chapter, question), 0) + n
+    questions = []
+    for cid, _ in chapters:
+        b = bundles.get(cid)
+        qids = list(b.questions) if b else sorted(q for c, q in counts if c == cid)
+        for qid in qids:
+            dist = counts.get((cid, qid), {})
+            q = b.questions.get(qid) if b else None
+            if q is not None and q.kind.value != "order":
+                opts = [OptionStat(o.id, o.text, dist.get(o.id, 0), o.correct, o.feedback or "") for o in q.options]
+                opts += [OptionStat(o, o, n, False) for o, n in dist.items() if o not in {x.id for x in q.options}]
+            else:  # order questions: each distinct order given is an "option"
+                good = ",".join(o.id for o in q.options) if q is not None else None
+                texts = {o.id: o.text for o in q.options} if q is not None else {}
+                opts = [OptionStat(o, " → ".join(texts.get(i, i) for i in o.split(",")), n, o == good)
+                        for o, n in sorted(dist.items(), key=lambda kv: -kv[1])]
+                if good and good not in dist:
+                    opts.insert(0, OptionStat(good, " → ".join(texts[i] for i in good.split(",")), 0, True))
+            questions.append(QuestionStat(cid, qid, q.prompt if q else qid, q.kind.value if q else "choice",
+                                          q.objective if q else "", sum(dist.values()), right.get((cid, qid), 0), opts))
+
+    # overview: status and score of the latest attempt
+    overview: dict[tuple[str, str], Cell] = {}
+    done = {(p, c) for p, c in db.execute(
+        "SELECT DISTINCT pupil, chapter FROM activity WHERE class_code = ? AND verb = 'completed' "
+        "AND object = chapter", (class_code,))}
+    started = {(p, c) for p, c in db.execute(
+        "SELECT DISTINCT pupil, chapter FROM activity WHERE class_code = ? UNION "
+        "SELECT DISTINCT pupil, chapter FROM outcomes WHERE class_code = ?", (class_code, class_code))}
+    latest = {}
+    for pupil, chapter, attempt, n_right, n in db.execute("""
+            SELECT pupil, chapter, attempt, SUM(correct), COUNT(*) FROM outcomes WHERE class_code = ?
+            GROUP BY pupil, chapter, attempt ORDER BY attempt""", (class_code,)):
+        latest[(pupil, chapter)] = (n_right, n)
+    for p in pupils:
+        for cid, _ in chapters:
+            total = len(bundles[cid].questions) if cid in bundles else 0
+            n_right, n = latest.get((p, cid), (0, 0))
+            status = "done" if (p, cid) in done else ("in-progress" if (p, cid) in started else "not-started")
+            overview[(p, cid)] = Cell(status, n_right, n, total)
+
+    # objectives: per pupil share on first attempts, then bands
+    per_obj: dict[tuple[str, str], dict[str, float]] = {}
+    for chapter, objective, pupil, n_right, n in db.execute(_FIRST + """
+            SELECT o.chapter, o.objective, o.pupil, SUM(o.correct), COUNT(*) FROM outcomes o
+            JOIN first f ON o.pupil = f.pupil AND o.chapter = f.chapter AND o.attempt = f.attempt
+            WHERE o.class_code = ? GROUP BY o.chapter, o.objective, o.pupil""", (class_code, class_code)):
+        per_obj.setdefault((chapter, objective), {})[pupil] = n_right / n
+    objectives = []
+    for cid, _ in chapters:
+        b = bundles.get(cid)
+        objs = [(o.id, o.text) for o in b.chapter.objectives] if b else \
+            sorted({(o, o) for c, o in per_obj if c == cid})
+        for oid, text in objs:
+            shares = per_obj.get((cid, oid), {})
+            bands = {k: 0 for k in BANDS}
+            for share in shares.values():
+                bands[band(share)] += 1
+            objectives.append(ObjectiveStat(cid, oid, text, bands, shares))
+
+    details = {p: PupilDetail(p) for p in pupils}
+    events: dict[tuple[str, str, int], list[str]] = {}
+    for pupil, chapter, question, option, correct, attempt, ms, at in db.execute(
+            "SELECT pupil, chapter, question, option, correct, attempt, duration_ms, answered_at FROM outcomes "
+            "WHERE class_code = ? ORDER BY answered_at", (class_code,)):
+        details[pupil].answers.append({"chapter": chapter, "question": question, "option": option,
+                                       "correct": bool(correct), "attempt": attempt, "seconds": round(ms / 1000, 1)})
+        events.setdefault((pupil, chapter, attempt), []).append(at)
+    for pupil, chapter, attempt, verb, obj, at in db.execute(
+            "SELECT pupil, chapter, attempt, verb, object, at FROM activity WHERE class_code = ? ORDER BY at",
+            (class_code,)):
+        events.setdefault((pupil, chapter, attempt), []).append(at)
+        if verb == "opened":
+            docs = details[pupil].documents.setdefault(chapter, [])
+            if obj not in docs:
+                docs.append(obj)
+    for (pupil, chapter, _), stamps in events.items():
+        times = sorted(dt.datetime.fromisoformat(s) for s in stamps)
+        seconds = sum(min(IDLE_CAP_S, (b - a).total_seconds()) for a, b in zip(times, times[1:]))
+        details[pupil].time_on_task_s[chapter] = details[pupil].time_on_task_s.get(chapter, 0) + round(seconds)
+    return ClassReport(class_code, pupils, chapters, overview, questions, objectives, details)
+
+
+def summary_json(report: ClassReport) -> str:
+    """A compact, stable form of the numbers (used to check that every output shows the same numbers)."""
+    return json.dumps({
+        "pupils": report.pupils,
+        "overview": {f"{p}|{c}": [cell.status, cell.correct, cell.questions] for (p, c), cell in report.overview.items()},
+        "questions": {f"{q.chapter}|{q.id}": [q.answered, q.right, {o.id: o.count for o in q.options}]
+                      for q in report.questions},
+        "objectives": {f"{o.chapter}|{o.id}": o.bands for o in report.objectives},
+    }, sort_keys=True, ensure_ascii=False)
