@@ -35,12 +35,13 @@ i18n: $(STAMP)
 	$(VENV)/bin/pybabel update -i game/locale/messages.pot -d game/locale -D messages --no-wrap
 	$(PY) main.py i18n
 
-# Xvfb gives the rendering tests a real X11 window on Mesa's software renderer.
+# Xvfb gives the rendering tests a real X11 window on Mesa's software renderer;
+# Chromium opens the teacher's HTML report in the report tests.
 xvfb:
-	@command -v xvfb-run >/dev/null 2>&1 || { \
+	@{ command -v xvfb-run >/dev/null 2>&1 && command -v chromium >/dev/null 2>&1; } || { \
 	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
 	  $$SUDO apt-get update -qq && \
-	  DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq xvfb xauth libgl1 libglu1-mesa >/dev/null; }
+	  DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq xvfb xauth libgl1 libglu1-mesa chromium >/dev/null; }
 
 test: $(STAMP) xvfb
 	xvfb-run -a -s "-screen 0 1280x720x24" $(PY) -m pytest -q

@@ -49,6 +49,10 @@ def _parser() -> argparse.ArgumentParser:
     st.add_argument("--root", type=Path, default=None)
     data_dir(st)
 
+    from teacher_mode.commands import add_parser as add_teacher
+
+    add_teacher(sub, data_dir, LOCALES)
+
     i18n = sub.add_parser("i18n", help="update the content translation catalogues from the YAML")
     i18n.add_argument("--root", type=Path, default=None)
     i18n.add_argument("--chapter", default=None, help="only this chapter's catalogues")
@@ -72,6 +76,10 @@ def main(argv: list[str] | None = None) -> int:
             return cmd_autoplay(args)
         if command == "i18n":
             return cmd_i18n(args)
+        if command == "teacher":
+            from teacher_mode.commands import run as run_teacher
+
+            return run_teacher(args)
         if command == "stats":
             return cmd_stats(args)
         if command == "schema":

@@ -134,6 +134,7 @@ def class_report(store: OutcomeStore, class_code: str, content=None, tr=None) ->
     # first-attempt distribution of answers, per question and option
     counts: dict[tuple[str, str], dict[str, int]] = {}
     right: dict[tuple[str, str], int] = {}
+    right_options: set[tuple[str, str, str]] = set()  # what the records say was right (for removed content)
     for chapter, question, option, correct, n in db.execute(_FIRST + """
             SELECT o.chapter, o.question, o.option, o.correct, COUNT(*) FROM outcomes o
             JOIN first f ON o.pupil = f.pupil AND o.chapter = f.chapter AND o.attempt = f.attempt
@@ -141,6 +142,7 @@ def class_report(store: OutcomeStore, class_code: str, content=None, tr=None) ->
         counts.setdefault((chapter, question), {})[option] = n
         if correct:
             right[(chapter, question)] = right.get((chapter, question), 0) + n
+            right_options.add((chapter, question, option))
     questions = []
     for cid, _ in chapters:
         b = bundles.get(cid)
@@ -154,7 +156,8 @@ def class_report(store: OutcomeStore, class_code: str, content=None, tr=None) ->
             else:  # order questions: each distinct order given is an "option"
                 good = ",".join(o.id for o in q.options) if q is not None else None
                 texts = {o.id: o.text for o in q.options} if q is not None else {}
-                opts = [OptionStat(o, " → ".join(texts.get(i, i) for i in o.split(",")), n, o == good)
+                opts = [OptionStat(o, " → ".join(texts.get(i, i) for i in o.split(",")), n,
+                                   o == good if good else (cid, qid, o) in right_options)
                         for o, n in sorted(dist.items(), key=lambda kv: -kv[1])]
                 if good and good not in dist:
                     opts.insert(0, OptionStat(good, " → ".join(texts[i] for i in good.split(",")), 0, True))

@@ -69,3 +69,17 @@ def test_dates_follow_the_language():
     assert Translator("fr").date(d) == "1er septembre 1944"
     assert Translator("fr").date(dt.date(1944, 9, 5)) == "5 septembre 1944"
     assert Translator("en").date(d) == "1 September 1944"
+
+
+def test_no_translated_string_hides_inside_an_f_string():
+    """pybabel cannot see tr("...") inside an f-string: such a string would never be translated."""
+    import re
+
+    pattern = re.compile(r"""\bf(["']).*\{[^}]*\b(tr|self\.tr|_)\(""")
+    offenders = []
+    for folder in ("game", "teacher_mode"):
+        for path in (ROOT / folder).rglob("*.py"):
+            for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+                if pattern.search(line):
+                    offenders.append(f"{path.relative_to(ROOT)}:{n}")
+    assert offenders == []

@@ -156,7 +156,8 @@ class PlacementView(MiniGameView):
         for z in mg.zones:
             buttons.append(self.map.pin(z.at, z.label, lambda zid=z.id: self._place(zid), size=14))
         value = rules.meter(mg, d)
-        self.texts.append(ui.text(f"{mg.meter_label} : {value} %  ({tr('goal')} : {mg.target} %)", 90, 126, size=16,
+        goal = tr("goal")
+        self.texts.append(ui.text(f"{mg.meter_label} : {value} %  ({goal} : {mg.target} %)", 90, 126, size=16,
                                   bold=True, width=1100))
         if d["checked"]:
             self.texts.append(ui.text(tr("✘ Not yet convinced. Move the pieces that point at the wrong coast."),

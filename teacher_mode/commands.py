@@ -1,0 +1,149 @@
+"""`python main.py teacher ...`: report, export, import. The same numbers as the dashboard."""
+from __future__ import annotations
+
+import csv
+import json
+import sys
+from pathlib import Path
+
+from game.i18n import N_
+
+from .analytics import class_report
+from .store import OutcomeStore
+from .xapi import StatementError, parse, statement
+
+MAX_IMPORT_BYTES = 50_000_000
+MAX_LINE = 20_000
+
+
+def add_parser(sub, data_dir_arg, locales) -> None:
+    t = sub.add_parser("teacher", help="teacher tools: report, export, import")
+    tsub = t.add_subparsers(dest="teacher_command", required=True)
+    rep = tsub.add_parser("report", help="one self-contained HTML report for a class")
+    rep.add_argument("--class", dest="class_code", required=True)
+    rep.add_argument("--out", type=Path, required=True)
+    rep.add_argument("--lang", choices=locales, default="fr")
+    data_dir_arg(rep)
+    exp = tsub.add_parser("export", help="the class's records as CSV (spreadsheet) or xAPI statements (JSON lines)")
+    exp.add_argument("--class", dest="class_code", required=True)
+    exp.add_argument("--format", choices=("csv", "xapi"), required=True)
+    exp.add_argument("--out", type=Path, required=True)
+    exp.add_argument("--lang", choices=locales, default="fr")
+    data_dir_arg(exp)
+    imp = tsub.add_parser("import", help="bring in xAPI statements (one JSON object per line), e.g. from a trip")
+    imp.add_argument("file", type=Path)
+    imp.add_argument("--class", dest="class_code", default=None, help="accept only this class's records")
+    data_dir_arg(imp)
+
+
+def run(args) -> int:
+    from game.session import default_data_dir
+    from game.story.save import normalise_class
+
+    data_dir = args.data_dir or default_data_dir()
+    if getattr(args, "class_code", None):
+        args.class_code = normalise_class(args.class_code)
+    store = OutcomeStore.in_dir(data_dir)
+    try:
+        return {"report": _report, "export": _export, "import": _import}[args.teacher_command](args, store)
+    finally:
+        store.close()
+
+
+def _content_and_tr(lang: str):
+    from game.content.loader import ContentError, load_content
+    from game.i18n import Translator
+
+    try:
+        content = load_content()
+    except ContentError:
+        content = None  # the report still shows the records, with ids instead of texts
+    return content, Translator(lang, content.root if content else None)
+
+
+def _report(args, store) -> int:
+    from .report import render
+
+    content, tr = _content_and_tr(args.lang)
+    rep = class_report(store, args.class_code, content, tr)
+    if not rep.pupils:
+        print(tr("No records for class {code} in {path}.", code=args.class_code, path=store.path), file=sys.stderr)
+        return 1
+    args.out.write_text(render(rep, tr, content), encoding="utf-8")
+    print(tr("Report written: {path} ({n} pupils).", path=args.out, n=len(rep.pupils)))
+    return 0
+
+
+CSV_COLUMNS = (N_("class"), N_("pupil"), N_("chapter"), N_("question"), N_("objective"), N_("answer"),
+               N_("correct"), N_("attempt"), N_("seconds"), N_("answered_at"), N_("language"))
+
+
+def _export(args, store) -> int:
+    content, tr = _content_and_tr(args.lang)
+    outcomes = store.outcomes(args.class_code)
+    if args.format == "csv":
+        # Opens as columns in French-locale spreadsheets: UTF-8 with a BOM, ';' between fields, decimal comma.
+        with args.out.open("w", encoding="utf-8-sig", newline="") as fh:
+            w = csv.writer(fh, delimiter=";")
+            w.writerow([tr(c) for c in CSV_COLUMNS])
+            for o in outcomes:
+                seconds = f"{o.duration_ms / 1000:.1f}"
+                if args.lang == "fr":
+                    seconds = seconds.replace(".", ",")
+                w.writerow([o.class_code, o.pupil, o.chapter, o.question, o.objective, o.option, int(o.correct),
+                            o.attempt, seconds, o.answered_at, o.locale])
+        count = len(outcomes)
+    else:
+        records = list(outcomes) + list(store.activities(args.class_code))
+        with args.out.open("w", encoding="utf-8", newline="\n") as fh:
+            for r in records:
+                fh.write(json.dumps(statement(r), ensure_ascii=False, sort_keys=True) + "\n")
+        count = len(records)
+    print(tr("{n} records of class {code} written to {path}.", n=count, code=args.class_code, path=args.out))
+    return 0
+
+
+def import_lines(store: OutcomeStore, lines, *, expected_class: str | None = None) -> dict:
+    """Validate and store statements one by one. Returns counts and the problems (line number, reason)."""
+    added = duplicates = 0
+    problems: list[tuple[int, str]] = []
+    for n, raw in enumerate(lines, start=1):
+        raw = raw.strip()
+        if not raw:
+            continue
+        if len(raw) > MAX_LINE:
+            problems.append((n, f"the line is too long ({len(raw)} characters)"))
+            continue
+        try:
+            record = parse(json.loads(raw), expected_class=expected_class)
+        except json.JSONDecodeError as exc:
+            problems.append((n, f"this is not JSON ({exc.msg})"))
+            continue
+        except StatementError as exc:
+            problems.append((n, str(exc)))
+            continue
+        stored = store.record(record) if hasattr(record, "question") else store.record_activity(record)
+        if stored:
+            added += 1
+        else:
+            duplicates += 1
+    return {"added": added, "duplicates": duplicates, "problems": problems}
+
+
+def _import(args, store) -> int:
+    path: Path = args.file
+    try:
+        size = path.stat().st_size
+        if size > MAX_IMPORT_BYTES:
+            print(f"{path}: the file is too large ({size} bytes); nothing was imported.", file=sys.stderr)
+            return 1
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        print(f"{path}: cannot be read ({exc}); nothing was imported.", file=sys.stderr)
+        return 1
+    result = import_lines(store, text.splitlines(), expected_class=args.class_code)
+    for n, reason in result["problems"]:
+        print(f"{path}:{n}: skipped: {reason}", file=sys.stderr)
+    print(f"{result['added']} record(s) imported, {result['duplicates']} already there, "
+          f"{len(result['problems'])} refused.")
+    return 1 if result["problems"] and not result["added"] else 0

@@ -1,0 +1,131 @@
+"""The HTML report, opened in a real headless Chromium: what a teacher sees, in their language."""
+import csv
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from teacher_mode.analytics import class_report
+from teacher_mode.report import render
+from teacher_mode.store import OutcomeStore
+
+ROOT = Path(__file__).resolve().parents[1]
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+         "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+
+
+def fill(store):
+    from tests import test_analytics as ta
+
+    ta.act(store, "Alice", "launched", "mini", 1, 0)
+    ta.act(store, "Alice", "opened", "affiche", 1, 0)
+    for minute, (q, o, c) in enumerate([("q-date", "a", True), ("q-vrai", "faux", False), ("q-fin", "a", True),
+                                        ("q-ordre", "debut,fin,train", True), ("q-carte", "lille", False)], start=1):
+        ta.ans(store, "Alice", q, o, c, 1, minute)
+    ta.act(store, "Alice", "completed", "mini", 1, 7)
+    ta.act(store, "Bruno", "launched", "mini", 1, 0)
+    for minute, (q, o, c) in enumerate([("q-date", "b", False), ("q-vrai", "faux", False), ("q-fin", "a", True)],
+                                       start=1):
+        ta.ans(store, "Bruno", q, o, c, 1, minute)
+    ta.ans(store, "Dan", "q-date", "b", False, 1, 1, cls="6A")
+
+
+def chromium(*args, timeout=90):
+    return subprocess.run([CHROMIUM, *FLAGS, *args], capture_output=True, text=True, timeout=timeout)
+
+
+@pytest.mark.skipif(CHROMIUM is None, reason="needs Chromium (installed by `make test`)")
+def test_report_in_chromium_shows_the_class_numbers(tmp_path, mini_content):
+    from game.i18n import Translator
+
+    store = OutcomeStore(tmp_path / "o.sqlite3")
+    fill(store)
+    tr = Translator("fr", mini_content.root)
+    page = tmp_path / "report.html"
+    page.write_text(render(class_report(store, "5B", mini_content, tr), tr, mini_content), encoding="utf-8")
+    assert "http://" not in page.read_text().replace('xmlns="http://www.w3.org/2000/svg"', "")  # self-contained
+    dom = chromium("--user-data-dir=" + str(tmp_path / "u1"), "--dump-dom", page.as_uri()).stdout
+    assert "Rapport de classe 5B" in dom and "Dan" not in dom
+    assert "Alice" in dom and "Bruno" in dom
+    assert "✔ terminé · 3/5" in dom and "◐ en cours · 1/5" in dom
+    # the first question to discuss: nobody got it right, and the wrong answer everyone chose, with its feedback
+    discuss = dom.split("À discuter en classe")[1].split("Toutes les questions")[0]
+    first = discuss.split("<li>")[1]
+    assert "Les femmes ont joué un rôle." in first and "0 % de la classe" in first
+    assert "« Faux » (2)" in first and "Si." in first
+    assert dom.count("<svg") >= 6  # a chart per answered question and per objective
+    assert "2 (100 %)" in dom  # q-fin: both pupils right, written on the bar
+    shot = tmp_path / "report.png"
+    chromium("--user-data-dir=" + str(tmp_path / "u2"), "--window-size=1100,2200", f"--screenshot={shot}", page.as_uri())
+    assert shot.stat().st_size > 20_000
+    shutil.copy(shot, ROOT / "build" / "test-shots" / "report.png") if (ROOT / "build" / "test-shots").is_dir() else None
+    pdf = tmp_path / "report.pdf"
+    chromium("--user-data-dir=" + str(tmp_path / "u3"), f"--print-to-pdf={pdf}", "--no-pdf-header-footer", page.as_uri())
+    assert pdf.read_bytes().startswith(b"%PDF") and pdf.stat().st_size > 5_000  # printable
+
+
+def run_main(*args):
+    return subprocess.run([sys.executable, str(ROOT / "main.py"), *args], capture_output=True, text=True, timeout=120)
+
+
+def test_csv_export_opens_in_a_french_spreadsheet(tmp_path):
+    store = OutcomeStore(tmp_path / "outcomes.sqlite3")
+    fill(store)
+    store.close()
+    out = tmp_path / "5b.csv"
+    res = run_main("teacher", "export", "--class", "5b", "--format", "csv", "--out", str(out), "--data-dir", str(tmp_path))
+    assert res.returncode == 0, res.stderr
+    raw = out.read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf")  # BOM: the spreadsheet reads UTF-8 (Chloé, é, «»)
+    rows = list(csv.reader(raw.decode("utf-8-sig").splitlines(), delimiter=";"))
+    assert rows[0][:3] == ["classe", "élève", "chapitre"]
+    assert len(rows) == 1 + 8 and all(r[0] == "5B" for r in rows[1:])
+    assert rows[1][8] == "20,0"  # seconds with a decimal comma
+    assert {r[6] for r in rows[1:]} == {"0", "1"}
+
+
+def test_xapi_export_then_import_elsewhere_restores_the_same_numbers(tmp_path, mini_content):
+    from teacher_mode.analytics import summary_json
+
+    src = tmp_path / "trip"
+    store = OutcomeStore.in_dir(src)
+    fill(store)
+    before = summary_json(class_report(store, "5B", mini_content))
+    store.close()
+    out = tmp_path / "5b.jsonl"
+    assert run_main("teacher", "export", "--class", "5B", "--format", "xapi", "--out", str(out),
+                    "--data-dir", str(src)).returncode == 0
+    lines = out.read_text(encoding="utf-8").splitlines()
+    assert len(lines) == 8 + 4 and all(json.loads(line)["version"] == "1.0.3" for line in lines)
+    school = tmp_path / "school"
+    res = run_main("teacher", "import", str(out), "--data-dir", str(school))
+    assert res.returncode == 0 and "12 record(s) imported" in res.stdout
+    again = run_main("teacher", "import", str(out), "--data-dir", str(school))
+    assert "0 record(s) imported, 12 already there" in again.stdout  # never twice
+    imported = OutcomeStore.in_dir(school)
+    assert summary_json(class_report(imported, "5B", mini_content)) == before
+
+
+def test_import_refuses_bad_and_foreign_statements_and_keeps_the_good_ones(tmp_path):
+    src = OutcomeStore(tmp_path / "a.sqlite3")
+    fill(src)
+    from teacher_mode.xapi import statement
+
+    good = [json.dumps(statement(o)) for o in src.outcomes("5B")[:2]]
+    foreign = json.dumps(statement(src.outcomes("6A")[0]))
+    huge = json.dumps({**json.loads(good[0]), "id": "11111111-1111-4111-8111-111111111111",
+                       "actor": {"objectType": "Agent", "account": {"homePage": "https://coupole-game.invalid/class/5B",
+                                                                    "name": "A" * 100000}}})
+    f = tmp_path / "mixed.jsonl"
+    f.write_text("\n".join([good[0], "{not json", foreign, huge, good[1]]) + "\n", encoding="utf-8")
+    res = run_main("teacher", "import", str(f), "--class", "5B", "--data-dir", str(tmp_path / "school"))
+    assert "2 record(s) imported, 0 already there, 3 refused." in res.stdout
+    assert f"{f}:2: skipped: this is not JSON" in res.stderr
+    assert f"{f}:3: skipped: the statement belongs to class 6A, not 5B" in res.stderr
+    assert f"{f}:4: skipped: the line is too long" in res.stderr
+    school = OutcomeStore.in_dir(tmp_path / "school")
+    assert school.count() == 2 and {o.class_code for o in school.outcomes()} == {"5B"}
