@@ -92,8 +92,12 @@ class PupilSession:
 
     # -- chapters -------------------------------------------------------------------
     def chapters(self) -> list[ChapterStatus]:
+        """The chapters this pupil may play: those the teacher opened to the class (all, if none was chosen)."""
+        allowed = self.store.open_chapters(self.profile.class_code)
         out = []
         for b in self.content.ordered():
+            if allowed is not None and b.id not in allowed:
+                continue
             st = self.profile.chapters.get(b.id)
             done = self.profile.completed.get(b.id, 0) > 0
             if st is not None and not st.completed:

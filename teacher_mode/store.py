@@ -43,6 +43,12 @@ CREATE TABLE IF NOT EXISTS activity (
     data         TEXT NOT NULL DEFAULT '{}'
 );
 CREATE INDEX IF NOT EXISTS activity_by_class ON activity (class_code, pupil, chapter, attempt);
+CREATE TABLE IF NOT EXISTS classes (
+    code          TEXT PRIMARY KEY,
+    name          TEXT NOT NULL DEFAULT '',
+    created_at    TEXT NOT NULL,
+    open_chapters TEXT  -- JSON list of chapter ids; NULL: every chapter is open
+);
 """
 
 
@@ -92,6 +98,7 @@ class OutcomeStore:
         self._db = sqlite3.connect(self.path, isolation_level=None, timeout=10)
         self._db.execute("PRAGMA journal_mode=WAL")
         self._db.execute("PRAGMA synchronous=FULL")
+        self._db.execute("PRAGMA secure_delete=ON")  # erased records are overwritten, not just unlinked
         self._db.executescript(_SCHEMA)
         self._db.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
 
@@ -154,6 +161,81 @@ class OutcomeStore:
         sql += " ORDER BY answered_at, statement_id"
         rows = self._db.execute(sql, args).fetchall()
         return [Outcome(**{**dict(zip(_COLUMNS, r)), "correct": bool(r[_COLUMNS.index("correct")])}) for r in rows]
+
+    # -- classes (teacher space) --------------------------------------------------------------------
+    def create_class(self, code: str, name: str = "", created_at: str = "") -> bool:
+        import datetime as _dt
+
+        created_at = created_at or _dt.datetime.now(_dt.timezone.utc).isoformat(timespec="seconds")
+        with self._db:
+            self._db.execute("BEGIN IMMEDIATE")
+            cur = self._db.execute("INSERT OR IGNORE INTO classes (code, name, created_at) VALUES (?, ?, ?)",
+                                   (code, name, created_at))
+        return cur.rowcount == 1
+
+    def classes(self) -> list[tuple[str, str]]:
+        """(code, name) of the teacher's classes, plus classes that only have records."""
+        rows = self._db.execute(
+            "SELECT code, name FROM classes UNION SELECT DISTINCT class_code, '' FROM outcomes "
+            "WHERE class_code NOT IN (SELECT code FROM classes) UNION SELECT DISTINCT class_code, '' FROM activity "
+            "WHERE class_code NOT IN (SELECT code FROM classes) ORDER BY 1").fetchall()
+        return [(c, n) for c, n in rows]
+
+    def set_open_chapters(self, code: str, chapters: list[str] | None) -> None:
+        import json as _json
+
+        self.create_class(code)
+        with self._db:
+            self._db.execute("BEGIN IMMEDIATE")
+            self._db.execute("UPDATE classes SET open_chapters = ? WHERE code = ?",
+                             (None if chapters is None else _json.dumps(sorted(chapters)), code))
+
+    def open_chapters(self, code: str) -> list[str] | None:
+        """The chapters pupils of this class may play; None means all (also for a class the teacher never set up)."""
+        import json as _json
+
+        row = self._db.execute("SELECT open_chapters FROM classes WHERE code = ?", (code,)).fetchone()
+        return None if row is None or row[0] is None else _json.loads(row[0])
+
+    def pupils(self, code: str) -> list[str]:
+        rows = self._db.execute("SELECT pupil FROM outcomes WHERE class_code = ? UNION "
+                                "SELECT pupil FROM activity WHERE class_code = ?", (code, code)).fetchall()
+        return sorted((r[0] for r in rows), key=str.casefold)
+
+    def erase_pupil(self, code: str, pupil: str) -> int:
+        """Delete every record of one pupil. Returns the number of rows removed."""
+        with self._db:
+            self._db.execute("BEGIN IMMEDIATE")
+            n = self._db.execute("DELETE FROM outcomes WHERE class_code = ? AND pupil = ?", (code, pupil)).rowcount
+            n += self._db.execute("DELETE FROM activity WHERE class_code = ? AND pupil = ?", (code, pupil)).rowcount
+        self._checkpoint()
+        return n
+
+    def _checkpoint(self) -> None:
+        """Fold the write-ahead log into the database and empty it, so erased rows leave no copy behind."""
+        self._db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+
+    def erase_class(self, code: str) -> int:
+        with self._db:
+            self._db.execute("BEGIN IMMEDIATE")
+            n = self._db.execute("DELETE FROM outcomes WHERE class_code = ?", (code,)).rowcount
+            n += self._db.execute("DELETE FROM activity WHERE class_code = ?", (code,)).rowcount
+            self._db.execute("DELETE FROM classes WHERE code = ?", (code,))
+        self._checkpoint()
+        return n
+
+    def older_than(self, cutoff: str) -> int:
+        """How many records were made before `cutoff` (ISO date): shown to the teacher before purging."""
+        return (self._db.execute("SELECT COUNT(*) FROM outcomes WHERE answered_at < ?", (cutoff,)).fetchone()[0]
+                + self._db.execute("SELECT COUNT(*) FROM activity WHERE at < ?", (cutoff,)).fetchone()[0])
+
+    def purge_older_than(self, cutoff: str) -> int:
+        with self._db:
+            self._db.execute("BEGIN IMMEDIATE")
+            n = self._db.execute("DELETE FROM outcomes WHERE answered_at < ?", (cutoff,)).rowcount
+            n += self._db.execute("DELETE FROM activity WHERE at < ?", (cutoff,)).rowcount
+        self._checkpoint()
+        return n
 
     def count(self) -> int:
         return self._db.execute("SELECT COUNT(*) FROM outcomes").fetchone()[0]

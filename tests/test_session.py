@@ -70,3 +70,12 @@ def test_progress_is_recorded_for_the_teacher(mini_content, tmp_path):
 
     done = next(a for a in again.store.activities("5B") if a.verb == "completed")
     assert json.loads(done.data) == {"answered": 5, "correct": 3, "questions": 5}
+
+
+def test_pupils_see_only_the_chapters_the_teacher_opened(mini_content, tmp_path):
+    s = PupilSession(mini_content, tmp_path, "5B", "Renard", "fr")
+    assert [c.bundle.id for c in s.chapters()] == ["mini"]
+    s.store.set_open_chapters("5B", [])
+    assert s.chapters() == []
+    other = PupilSession(mini_content, tmp_path, "6A", "Loup", "fr", store=s.store)
+    assert [c.bundle.id for c in other.chapters()] == ["mini"]  # another class is not affected
