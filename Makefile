@@ -43,8 +43,16 @@ xvfb:
 	  $$SUDO apt-get update -qq && \
 	  DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq xvfb xauth libgl1 libglu1-mesa chromium >/dev/null; }
 
-test: $(STAMP) xvfb
+# A real Learning Record Store for the tests (Ralph), in its own environment so its pinned
+# dependencies never touch the game's.
+RALPH := .venv-ralph/.installed
+$(RALPH):
+	test -x .venv-ralph/bin/python || $(PYTHON) -m venv .venv-ralph
+	.venv-ralph/bin/python -m pip install --quiet "ralph-malph[cli,lrs]==5.1.0" requests
+	touch $(RALPH)
+
+test: $(STAMP) xvfb $(RALPH)
 	xvfb-run -a -s "-screen 0 1280x720x24" $(PY) -m pytest -q
 
 clean:
-	rm -rf $(VENV) .pytest_cache
+	rm -rf $(VENV) .venv-ralph .pytest_cache

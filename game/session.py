@@ -65,6 +65,10 @@ class PupilSession:
         self.data_dir = Path(data_dir)
         self.saves = SaveStore(self.data_dir)
         self.store = store or OutcomeStore.in_dir(self.data_dir)
+        from teacher_mode.lrs import load_config, queue_on_record
+
+        # A class on many machines: every record is also queued for the school's LRS (sent by lrs.Sender).
+        self.outbox = queue_on_record(self.store) if load_config(self.data_dir) else None
         self.clock = clock
         loaded = self.saves.load(class_code, pupil)
         self.profile = loaded.profile

@@ -114,26 +114,29 @@ class OutcomeStore:
     def close(self) -> None:
         self._db.close()
 
-    def record(self, outcome: Outcome) -> bool:
+    # Called inside the transaction of every new record (teacher_mode.lrs queues it for the LRS there).
+    on_record = None
+
+    def record(self, outcome: Outcome, *, queue: bool = True) -> bool:
         """Write one outcome in its own transaction. False if it was already there."""
         values = [getattr(outcome, c) for c in _COLUMNS]
         values[_COLUMNS.index("correct")] = int(outcome.correct)
-        with self._db:  # BEGIN ... COMMIT (or ROLLBACK on error)
+        return self._insert("outcomes", _COLUMNS, values, outcome, queue)
+
+    def record_activity(self, activity: Activity, *, queue: bool = True) -> bool:
+        return self._insert("activity", _ACTIVITY, [getattr(activity, c) for c in _ACTIVITY], activity, queue)
+
+    def _insert(self, table: str, columns: list[str], values: list, record, queue: bool) -> bool:
+        with self._db:  # BEGIN ... COMMIT (or ROLLBACK on error): the record and its queue entry, or nothing
             self._db.execute("BEGIN IMMEDIATE")
             cur = self._db.execute(
-                f"INSERT OR IGNORE INTO outcomes ({', '.join(_COLUMNS)}) VALUES ({', '.join('?' * len(_COLUMNS))})",
+                f"INSERT OR IGNORE INTO {table} ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})",
                 values,
             )
-        return cur.rowcount == 1
-
-    def record_activity(self, activity: Activity) -> bool:
-        with self._db:
-            self._db.execute("BEGIN IMMEDIATE")
-            cur = self._db.execute(
-                f"INSERT OR IGNORE INTO activity ({', '.join(_ACTIVITY)}) VALUES ({', '.join('?' * len(_ACTIVITY))})",
-                [getattr(activity, c) for c in _ACTIVITY],
-            )
-        return cur.rowcount == 1
+            new = cur.rowcount == 1
+            if new and queue and self.on_record is not None:
+                self.on_record(self._db, record)
+        return new
 
     def activities(self, class_code: str | None = None, *, pupil: str | None = None,
                    chapter: str | None = None) -> list[Activity]:
