@@ -128,6 +128,21 @@ class App:
 
         self.show(FolderView(self))
 
+    def teacher_store(self):
+        from teacher_mode.store import OutcomeStore
+
+        if getattr(self, "_teacher_store", None) is None:
+            self._teacher_store = OutcomeStore.in_dir(self.data_dir)
+        return self._teacher_store
+
+    def show_teacher(self) -> None:
+        from .views.teacher import PinView
+
+        if self.session is not None:  # a pupil's session ends before the teacher's space opens
+            self.session.close()
+            self.session = None
+        self.show(PinView(self))
+
     def quit(self) -> None:
         if self.session is not None:
             self.session.close()

@@ -334,3 +334,72 @@ def test_every_branch_can_be_played_with_the_keyboard_only(window, tmp_path, roo
     answered = a.session.store.outcomes("5B", pupil="Clavier")
     assert len(answered) == len(paths) * len(content.chapters[chapter].questions)
     a.session.close()
+
+
+def test_teacher_space_needs_the_pin_and_shows_the_class(app, tmp_path):
+    from game.views import teacher
+    from tests.test_report import fill
+    from teacher_mode.store import OutcomeStore
+
+    fill(OutcomeStore.in_dir(tmp_path))
+    app.show_title()
+    click(app, next(b for b in app.window.current_view.focus.buttons if b.label == "Espace enseignant"))
+    view = app.window.current_view
+    assert isinstance(view, teacher.PinView)
+    for d in "4821":
+        key(app, arcade.key.KEY_0 + int(d))
+    key(app, arcade.key.ENTER)
+    for d in "4821":  # confirm with the on-screen keypad (mouse only)
+        click(app, next(b for b in app.window.current_view.focus.buttons if b.label == d))
+    click(app, next(b for b in app.window.current_view.focus.buttons if b.label == "OK"))
+    home = app.window.current_view
+    assert isinstance(home, teacher.TeacherHomeView)
+    frame(app, "teacher-home")
+    key(app, arcade.key.ESCAPE)
+    # a pupil at the keyboard cannot get in without the PIN, and guessing locks the space
+    click(app, next(b for b in app.window.current_view.focus.buttons if b.label == "Espace enseignant"))
+    for guess in ("0000", "1111", "2222", "3333", "4444"):
+        for d in guess:
+            key(app, arcade.key.KEY_0 + int(d))
+        key(app, arcade.key.ENTER)
+    view = app.window.current_view
+    assert isinstance(view, teacher.PinView) and "verrouillé" in view.message
+    frame(app, "teacher-locked")
+    assert not any(b.enabled for b in view.focus.buttons if b.label == "OK")
+
+
+def test_teacher_dashboard_pages(app, tmp_path):
+    from game.views import teacher
+    from teacher_mode.access import TeacherAccess
+    from tests.test_report import fill
+    from teacher_mode.store import OutcomeStore
+
+    fill(OutcomeStore.in_dir(tmp_path))
+    TeacherAccess(tmp_path).set_pin("4821")
+    app.show(teacher.TeacherHomeView(app))
+    key(app, arcade.key.ENTER)  # first class: 5B
+    view = app.window.current_view
+    assert isinstance(view, teacher.ClassView) and view.code == "5B"
+    img = frame(app, "teacher-class")
+    texts = [t.text for t in view.texts]
+    assert "✔ 3/5" in texts and "◐ 1/5" in texts  # Alice done 3/5, Bruno in progress
+    click(app, next(b for b in view.focus.buttons if b.label == "À discuter en classe"))
+    q = app.window.current_view
+    assert isinstance(q, teacher.QuestionsView)
+    frame(app, "teacher-questions")
+    assert q.items[0].id == "q-vrai"
+    assert any("« Faux » (2)" in t.text for t in q.texts)
+    key(app, arcade.key.ESCAPE)
+    click(app, next(b for b in app.window.current_view.focus.buttons if b.label == "Objectifs"))
+    frame(app, "teacher-objectives")
+    key(app, arcade.key.ESCAPE)
+    click(app, next(b for b in app.window.current_view.focus.buttons if b.label == "Alice"))
+    pupil = app.window.current_view
+    assert isinstance(pupil, teacher.PupilView)
+    frame(app, "teacher-pupil")
+    erase = pupil.focus.buttons[1]
+    click(app, erase)
+    click(app, app.window.current_view.focus.buttons[1])  # confirm
+    assert isinstance(app.window.current_view, teacher.ClassView)
+    assert app.window.current_view.report.pupils == ["Bruno"]
+    assert img is not None

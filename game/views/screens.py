@@ -37,7 +37,8 @@ class TitleView(Screen):
             langs.append(b)
         play = ui.Button(tr("Play"), 450, 270, 420, 64, self.app.show_sign_in, size=24, fill=ui.ACCENT)
         quit_ = ui.Button(tr("Quit"), 450, 190, 420, 52, self.app.quit, size=20)
-        self.focus.set([play, *langs, quit_])
+        teacher = ui.Button(tr("Teacher space"), 960, 24, 290, 48, self.app.show_teacher, size=16)
+        self.focus.set([play, *langs, quit_, teacher])
         self.texts.append(ui.text(tr("Keyboard: Tab or arrows to move, Enter to choose. Mouse: click."),
                                   ui.W / 2, 80, size=15, color=ui.LIGHT_MUTED, anchor_x="center"))
 

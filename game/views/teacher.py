@@ -1,0 +1,463 @@
+"""Teacher space in the game: PIN, classes, dashboard. Reached from the title screen only through the PIN.
+
+The numbers come from teacher_mode.analytics (the same as the HTML report); these
+views only draw them. Charts carry their numbers and words, in Okabe-Ito colours.
+"""
+from __future__ import annotations
+
+import datetime as dt
+
+import arcade
+
+from teacher_mode.access import PinError, TeacherAccess
+from teacher_mode.admin import erase_class, erase_pupil, school_year_start
+from teacher_mode.analytics import class_report
+
+from ..story.save import normalise_class
+from . import ui
+from .base import Screen
+from .widgets import draw_meter
+
+STATUS = {"done": "✔", "in-progress": "◐", "not-started": "○"}
+
+
+class TeacherScreen(Screen):
+    def draw_content(self) -> None:
+        ui.panel(40, 20, 1200, 690, fill=(238, 240, 244, 255), border=(150, 160, 175, 255))
+
+    @property
+    def store(self):
+        return self.app.teacher_store()
+
+
+class PinView(TeacherScreen):
+    """Set the PIN on first use, then ask for it. Digits by keyboard or with the on-screen keypad."""
+
+    def __init__(self, app):
+        super().__init__(app)
+        self.access = TeacherAccess(app.data_dir)
+        self.digits = ""
+        self.first = ""  # first entry when choosing a new PIN
+        self.message = ""
+
+    def build(self) -> None:
+        tr = self.tr
+        creating = not self.access.has_pin
+        title = tr("Teacher space")
+        if creating:
+            prompt = tr("Choose a PIN (4 to 8 digits)") if not self.first else tr("Type the same PIN again")
+        else:
+            prompt = tr("Type your PIN")
+        until = self.access.locked_until()
+        if until is not None:
+            local = until.astimezone().strftime("%H:%M")
+            self.message = tr("Too many wrong PINs: the teacher space is locked until {time}.", time=local)
+        self.texts += [
+            ui.text(title, 640, 680, size=30, bold=True, anchor_x="center"),
+            ui.text(prompt, 640, 620, size=20, anchor_x="center"),
+            ui.text("●" * len(self.digits) or "–", 640, 560, size=34, anchor_x="center"),
+        ]
+        if self.message:
+            self.texts.append(ui.text(self.message, 640, 505, size=16, color=ui.WRONG, anchor_x="center", width=900,
+                                      align="center"))
+        keys = []
+        for i, label in enumerate(["1", "2", "3", "4", "5", "6", "7", "8", "9", "⌫", "0", "OK"]):
+            row, col = i // 3, i % 3
+            action = {"⌫": self._back, "OK": self._submit}.get(label, lambda d=label: self._digit(d))
+            b = ui.Button(label, 500 + col * 95, 380 - row * 76, 85, 64, action, size=24,
+                          fill=ui.ACCENT if label == "OK" else ui.NIGHT_2)
+            b.enabled = until is None
+            keys.append(b)
+        keys.append(ui.Button(tr("Back"), 80, 40, 220, 54, self.app.show_title, size=18))
+        self.focus.set(keys, keep=True)
+
+    def _digit(self, d: str) -> None:
+        if len(self.digits) < 8:
+            self.digits += d
+            self.rebuild()
+
+    def _back(self) -> None:
+        self.digits = self.digits[:-1]
+        self.rebuild()
+
+    def _submit(self) -> None:
+        tr = self.tr
+        if not self.access.has_pin:
+            if not self.first:
+                if not 4 <= len(self.digits) <= 8:
+                    self.message = tr("A PIN has 4 to 8 digits.")
+                else:
+                    self.first, self.message = self.digits, ""
+            elif self.digits != self.first:
+                self.first, self.message = "", tr("The two PINs differ. Choose again.")
+            else:
+                try:
+                    self.access.set_pin(self.digits)
+                except PinError:
+                    self.message = tr("A PIN has 4 to 8 digits.")
+                else:
+                    self.app.show(TeacherHomeView(self.app))
+                    return
+        else:
+            result = self.access.check(self.digits)
+            if result.ok:
+                self.app.show(TeacherHomeView(self.app))
+                return
+            if result.locked_until is None:
+                self.message = tr("Wrong PIN. {n} tries left before the lock.", n=result.attempts_left)
+        self.digits = ""
+        self.rebuild()
+
+    def on_key(self, symbol: int, modifiers: int) -> bool:
+        k = arcade.key
+        if self.access.locked_until() is not None:
+            return False
+        if k.KEY_0 <= symbol <= k.KEY_9 or k.NUM_0 <= symbol <= k.NUM_9:
+            base = k.KEY_0 if symbol <= k.KEY_9 else k.NUM_0
+            self._digit(str(symbol - base))
+            return True
+        if symbol == k.BACKSPACE:
+            self._back()
+            return True
+        if symbol in (k.ENTER, k.RETURN, k.NUM_ENTER) and self.digits:
+            self._submit()
+            return True
+        return False
+
+    def on_escape(self) -> None:
+        self.app.show_title()
+
+
+class TeacherHomeView(TeacherScreen):
+    """The teacher's classes; create one; the school-year rule."""
+
+    def __init__(self, app):
+        super().__init__(app)
+        self.typing = ""  # code of a new class being typed
+        self.confirm_purge = False
+
+    def build(self) -> None:
+        tr, store = self.tr, self.store
+        self.texts.append(ui.text(tr("Teacher space · your classes"), 80, 680, size=28, bold=True))
+        buttons = []
+        for i, (code, name) in enumerate(store.classes()[:12]):
+            label = f"{code}" + (f" · {name}" if name else "") + "  —  " + tr("{n} pupils", n=len(store.pupils(code)))
+            buttons.append(ui.Button(label, 80 + (i % 2) * 560, 560 - (i // 2) * 64, 540, 54,
+                                     lambda c=code: self.app.show(ClassView(self.app, c)), size=17))
+        if not buttons:
+            self.texts.append(ui.text(tr("No class yet. Create one: type its code (letters and digits), then Enter."),
+                                      80, 610, size=17, width=1000))
+        self.texts.append(ui.text(tr("New class code:") + " " + (self.typing or "…"), 80, 214, size=18))
+        buttons.append(ui.Button(tr("Create the class"), 80, 130, 300, 52, self._create, size=17, fill=ui.ACCENT))
+        cutoff = school_year_start(dt.date.today())
+        old = store.older_than(cutoff.isoformat())
+        if self.confirm_purge:
+            label = tr("Confirm: erase {n} records made before {date}", n=old, date=self.tr.date(cutoff))
+            buttons.append(ui.Button(label, 400, 130, 560, 52, self._purge, size=16, fill=ui.WRONG))
+        else:
+            label = tr("Records of past school years: {n}", n=old)
+            b = ui.Button(label, 400, 130, 560, 52, self._ask_purge, size=16)
+            b.enabled = old > 0
+            buttons.append(b)
+        buttons.append(ui.Button(tr("Leave the teacher space"), 80, 40, 360, 52, self.app.show_title, size=17))
+        self.focus.set(buttons, keep=True)
+
+    def on_text(self, text: str) -> None:
+        code = normalise_class(self.typing + text)
+        if code.isalnum() and len(code) <= 12:
+            self.typing = code
+            self.rebuild()
+
+    def on_key(self, symbol: int, modifiers: int) -> bool:
+        if symbol == arcade.key.BACKSPACE and self.typing:
+            self.typing = self.typing[:-1]
+            self.rebuild()
+            return True
+        if symbol in (arcade.key.ENTER, arcade.key.RETURN) and self.typing:
+            self._create()
+            return True
+        return False
+
+    def _create(self) -> None:
+        if len(self.typing) >= 2:
+            self.store.create_class(self.typing)
+            self.typing = ""
+        self.rebuild()
+
+    def _ask_purge(self) -> None:
+        self.confirm_purge = True
+        self.rebuild()
+
+    def _purge(self) -> None:
+        self.store.purge_older_than(school_year_start(dt.date.today()).isoformat())
+        self.confirm_purge = False
+        self.rebuild()
+
+    def on_escape(self) -> None:
+        self.app.show_title()
+
+
+class ClassView(TeacherScreen):
+    """Pupils × chapters: who finished what, with scores. Entry to the other dashboard pages."""
+
+    def __init__(self, app, code: str):
+        super().__init__(app)
+        self.code = code
+        self.page = 0
+        self.confirm_erase = False
+        self.report = class_report(self.store, code, app.content, app.tr)
+
+    def build(self) -> None:
+        tr, rep = self.tr, self.report
+        self.texts.append(ui.text(tr("Class {code}", code=self.code), 80, 680, size=28, bold=True))
+        self.texts.append(ui.text(tr("✔ done · ◐ in progress · ○ not started · score = right answers / questions"),
+                                  80, 636, size=14, color=ui.MUTED))
+        chapters = rep.chapters
+        col_w = min(220, 860 // max(1, len(chapters)))
+        for j, (_, title) in enumerate(chapters):
+            self.texts.append(ui.fitted(title, 300 + j * col_w, 606, width=col_w - 10, max_height=40, size=14,
+                                        min_size=11, bold=True))
+        per_page = 8
+        pupils = rep.pupils[self.page * per_page:(self.page + 1) * per_page]
+        buttons = []
+        for i, p in enumerate(pupils):
+            y = 540 - i * 48
+            buttons.append(ui.Button(p, 80, y, 210, 40, lambda p=p: self.app.show(PupilView(self.app, self.code, p)),
+                                     size=15))
+            for j, (cid, _) in enumerate(chapters):
+                c = rep.overview[(p, cid)]
+                score = f" {c.correct}/{c.questions}" if c.status != "not-started" else ""
+                self.texts.append(ui.text(STATUS[c.status] + score, 300 + j * col_w, y + 20, size=16,
+                                          anchor_y="center", bold=c.status == "done"))
+        if not rep.pupils:
+            self.texts.append(ui.text(tr("No pupil has played in this class yet."), 80, 540, size=17))
+        pages = max(1, -(-len(rep.pupils) // per_page))
+        if pages > 1:
+            prev = ui.Button("◀", 80, 120, 60, 40, lambda: self._turn(-1), size=16)
+            nxt = ui.Button("▶", 150, 120, 60, 40, lambda: self._turn(1), size=16)
+            prev.enabled, nxt.enabled = self.page > 0, self.page < pages - 1
+            buttons += [prev, nxt]
+            self.texts.append(ui.text(f"{self.page + 1}/{pages}", 230, 140, size=15, anchor_y="center"))
+        buttons += [
+            ui.Button(tr("To discuss in class"), 300, 100, 260, 52, lambda: self.app.show(QuestionsView(self.app, self)),
+                      size=16, fill=ui.ACCENT),
+            ui.Button(tr("Objectives"), 580, 100, 200, 52, lambda: self.app.show(ObjectivesView(self.app, self)),
+                      size=16, fill=ui.ACCENT),
+            ui.Button(tr("HTML report"), 800, 100, 200, 52, self._report, size=16),
+            ui.Button(tr("Open chapters"), 1020, 100, 200, 52, lambda: self.app.show(OpenChaptersView(self.app, self)),
+                      size=16),
+            ui.Button(tr("Back"), 80, 36, 200, 50, lambda: self.app.show(TeacherHomeView(self.app)), size=16),
+        ]
+        erase = ui.Button(tr("Confirm: erase the whole class") if self.confirm_erase else tr("Erase the class"),
+                          880, 36, 340, 50, self._erase, size=15, fill=ui.WRONG if self.confirm_erase else ui.NIGHT_2)
+        buttons.append(erase)
+        if getattr(self, "written", None):
+            self.texts.append(ui.text(tr("Report written: {path}", path=self.written), 300, 176, size=14,
+                                      color=ui.MUTED, width=900))
+        self.focus.set(buttons, keep=True)
+
+    def _turn(self, delta: int) -> None:
+        self.page += delta
+        self.rebuild()
+
+    def _report(self) -> None:
+        from teacher_mode.report import render
+
+        folder = self.app.data_dir / "reports"
+        folder.mkdir(parents=True, exist_ok=True)
+        path = folder / f"{self.code}-{dt.date.today().isoformat()}.html"
+        path.write_text(render(self.report, self.tr, self.app.content), encoding="utf-8")
+        self.written = path
+        self.rebuild()
+
+    def _erase(self) -> None:
+        if not self.confirm_erase:
+            self.confirm_erase = True
+        else:
+            erase_class(self.app.data_dir, self.store, self.code)
+            self.app.show(TeacherHomeView(self.app))
+            return
+        self.rebuild()
+
+    def on_escape(self) -> None:
+        self.app.show(TeacherHomeView(self.app))
+
+
+class QuestionsView(TeacherScreen):
+    """Questions the class got wrong, worst first, with the most chosen wrong answer and its feedback."""
+
+    def __init__(self, app, back: ClassView):
+        super().__init__(app)
+        self.back, self.page = back, 0
+
+    def build(self) -> None:
+        tr = self.tr
+        rep = self.back.report
+        items = rep.to_discuss(limit=100, below=1.01)
+        self.items = items[self.page * 4:(self.page + 1) * 4]
+        self.texts.append(ui.text(tr("Questions, the most missed first"), 80, 680, size=26, bold=True))
+        titles = dict(rep.chapters)
+        for i, q in enumerate(self.items):
+            top = 620 - i * 132
+            self.texts.append(ui.fitted(f"{q.prompt}  ({titles.get(q.chapter, q.chapter)})", 80, top, width=760,
+                                        max_height=44, size=16, min_size=12, bold=True))
+            self.texts.append(ui.text(tr("{right} of {n} right ({share} %)", right=q.right, n=q.answered,
+                                         share=round(100 * q.share)), 860, top, size=15))
+            w = q.top_wrong
+            if w is not None:
+                line = tr("✘ Most chosen wrong answer: « {text} » ({n})", text=w.text, n=w.count)
+                if w.feedback:
+                    line += " — " + w.feedback
+                self.texts.append(ui.fitted(line, 80, top - 50, width=1120, max_height=60, size=14, min_size=11,
+                                            color=(140, 50, 0, 255)))
+        pages = max(1, -(-len(items) // 4))
+        buttons = [ui.Button(tr("Back"), 80, 36, 200, 50, lambda: self.app.show(self.back), size=16)]
+        if pages > 1:
+            prev = ui.Button(tr("Previous"), 760, 36, 200, 50, lambda: self._turn(-1), size=16)
+            nxt = ui.Button(tr("Next"), 980, 36, 200, 50, lambda: self._turn(1), size=16)
+            prev.enabled, nxt.enabled = self.page > 0, self.page < pages - 1
+            buttons += [prev, nxt]
+        self.focus.set(buttons, keep=True)
+
+    def _turn(self, delta: int) -> None:
+        self.page += delta
+        self.rebuild()
+
+    def draw_content(self) -> None:
+        super().draw_content()
+        for i, q in enumerate(self.items):
+            draw_meter(860, 620 - i * 132 - 44, 340, q.share * 100, 100, colour=ui.RIGHT)
+
+    def on_escape(self) -> None:
+        self.app.show(self.back)
+
+
+class ObjectivesView(TeacherScreen):
+    def __init__(self, app, back: ClassView):
+        super().__init__(app)
+        self.back, self.page = back, 0
+
+    def build(self) -> None:
+        tr = self.tr
+        objs = self.back.report.objectives
+        self.items = objs[self.page * 6:(self.page + 1) * 6]
+        self.texts.append(ui.fitted(tr("Learning objectives: pupils by share of right answers"), 80, 680, width=1120,
+                                    max_height=40, size=24, bold=True))
+        names = {"low": tr("below 50 %"), "mid": tr("50 to 79 %"), "high": tr("80 % and more")}
+        for i, o in enumerate(self.items):
+            top = 626 - i * 90
+            self.texts.append(ui.fitted(o.text, 80, top, width=640, max_height=44, size=15, min_size=11))
+            self.texts.append(ui.text(" · ".join(f"{names[k]} : {o.bands[k]}" for k in ("low", "mid", "high")),
+                                      760, top - 34, size=13, width=440))
+        pages = max(1, -(-len(objs) // 6))
+        buttons = [ui.Button(tr("Back"), 80, 36, 200, 50, lambda: self.app.show(self.back), size=16)]
+        if pages > 1:
+            prev = ui.Button(tr("Previous"), 760, 36, 200, 50, lambda: self._turn(-1), size=16)
+            nxt = ui.Button(tr("Next"), 980, 36, 200, 50, lambda: self._turn(1), size=16)
+            prev.enabled, nxt.enabled = self.page > 0, self.page < pages - 1
+            buttons += [prev, nxt]
+        self.focus.set(buttons, keep=True)
+
+    def _turn(self, delta: int) -> None:
+        self.page += delta
+        self.rebuild()
+
+    def draw_content(self) -> None:
+        super().draw_content()
+        colours = {"low": ui.WRONG, "mid": ui.FOCUS, "high": ui.RIGHT}
+        for i, o in enumerate(self.items):
+            total = sum(o.bands.values())
+            x, y = 760.0, 626 - i * 90 - 26
+            if not total:
+                continue
+            for k in ("low", "mid", "high"):
+                w = 440 * o.bands[k] / total
+                arcade.draw_lbwh_rectangle_filled(x, y, w, 24, colours[k])
+                x += w
+            arcade.draw_lbwh_rectangle_outline(760, y, 440, 24, ui.INK, 2)
+
+    def on_escape(self) -> None:
+        self.app.show(self.back)
+
+
+class PupilView(TeacherScreen):
+    def __init__(self, app, code: str, pupil: str):
+        super().__init__(app)
+        self.code, self.pupil, self.confirm = code, pupil, False
+
+    def build(self) -> None:
+        tr = self.tr
+        rep = class_report(self.store, self.code, self.app.content, self.tr)
+        d = rep.details.get(self.pupil)
+        self.texts.append(ui.text(tr("{pupil} · class {code}", pupil=self.pupil, code=self.code), 80, 680, size=26,
+                                  bold=True))
+        y = 610
+        for cid, title in rep.chapters:
+            answers = [a for a in d.answers if a["chapter"] == cid] if d else []
+            if not answers and not (d and cid in d.time_on_task_s):
+                continue
+            right = sum(a["correct"] for a in answers)
+            minutes = round(d.time_on_task_s.get(cid, 0) / 60)
+            docs = len(d.documents.get(cid, []))
+            line = tr("{title}: {right} / {n} right · {m} min · {docs} documents opened", title=title, right=right,
+                      n=len(answers), m=minutes, docs=docs)
+            self.texts.append(ui.text(line, 80, y, size=17, width=1100))
+            y -= 40
+        if y == 610:
+            self.texts.append(ui.text(tr("No record for this pupil."), 80, y, size=17))
+        label = tr("Confirm: erase everything about {pupil}", pupil=self.pupil) if self.confirm else \
+            tr("Erase this pupil's records")
+        self.focus.set([
+            ui.Button(tr("Back"), 80, 36, 200, 50, self._back, size=16),
+            ui.Button(label, 700, 36, 520, 50, self._erase, size=15, fill=ui.WRONG if self.confirm else ui.NIGHT_2),
+        ], keep=True)
+
+    def _back(self) -> None:
+        self.app.show(ClassView(self.app, self.code))
+
+    def _erase(self) -> None:
+        if not self.confirm:
+            self.confirm = True
+            self.rebuild()
+            return
+        erase_pupil(self.app.data_dir, self.store, self.code, self.pupil)
+        box = getattr(self.app, "outbox", None)
+        if box is not None:
+            box.forget_pupil(self.code, self.pupil)
+        self._back()
+
+    def on_escape(self) -> None:
+        self._back()
+
+
+class OpenChaptersView(TeacherScreen):
+    def __init__(self, app, back: ClassView):
+        super().__init__(app)
+        self.back = back
+
+    def build(self) -> None:
+        tr = self.tr
+        code = self.back.code
+        allowed = self.store.open_chapters(code)
+        self.texts.append(ui.text(tr("Chapters open to class {code}", code=code), 80, 680, size=26, bold=True))
+        buttons = []
+        for i, (cid, title) in enumerate(self.back.report.chapters):
+            is_open = allowed is None or cid in allowed
+            b = ui.Button(f"{title} — " + (tr("open") if is_open else tr("closed")), 80, 580 - i * 66, 800, 54,
+                          lambda c=cid: self._toggle(c), size=17, mark="✔" if is_open else "✘",
+                          fill=ui.ACCENT if is_open else ui.NIGHT_2)
+            buttons.append(b)
+        buttons.append(ui.Button(tr("Back"), 80, 36, 200, 50, lambda: self.app.show(self.back), size=16))
+        self.focus.set(buttons, keep=True)
+
+    def _toggle(self, cid: str) -> None:
+        code = self.back.code
+        every = [c for c, _ in self.back.report.chapters]
+        allowed = self.store.open_chapters(code)
+        current = set(every if allowed is None else allowed)
+        current ^= {cid}
+        self.store.set_open_chapters(code, None if current == set(every) else sorted(current))
+        self.rebuild()
+
+    def on_escape(self) -> None:
+        self.app.show(self.back)
