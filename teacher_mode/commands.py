@@ -34,6 +34,20 @@ def add_parser(sub, data_dir_arg, locales) -> None:
     imp.add_argument("file", type=Path)
     imp.add_argument("--class", dest="class_code", default=None, help="accept only this class's records")
     data_dir_arg(imp)
+    lrs = tsub.add_parser("lrs", help="configure the Learning Record Store of a class on many machines")
+    lrs.add_argument("--url", help="e.g. http://lrs.school.example:8100 (the game adds /xAPI/statements)")
+    lrs.add_argument("--user", default="")
+    lrs.add_argument("--password", default="")
+    lrs.add_argument("--off", action="store_true", help="stop sending to an LRS")
+    data_dir_arg(lrs)
+    sy = tsub.add_parser("sync", help="bring a class's records from the configured LRS into this machine")
+    sy.add_argument("--class", dest="class_code", required=True)
+    data_dir_arg(sy)
+    er = tsub.add_parser("erase", help="erase a pupil's or a whole class's records and saves")
+    er.add_argument("--class", dest="class_code", required=True)
+    er.add_argument("--pupil", default=None)
+    er.add_argument("--yes", action="store_true", help="do it (without it, only say what would be erased)")
+    data_dir_arg(er)
 
 
 def run(args) -> int:
@@ -45,7 +59,9 @@ def run(args) -> int:
         args.class_code = normalise_class(args.class_code)
     store = OutcomeStore.in_dir(data_dir)
     try:
-        return {"report": _report, "export": _export, "import": _import}[args.teacher_command](args, store)
+        commands = {"report": _report, "export": _export, "import": _import, "lrs": _lrs, "sync": _sync,
+                    "erase": _erase}
+        return commands[args.teacher_command](args, store)
     finally:
         store.close()
 
@@ -147,3 +163,67 @@ def _import(args, store) -> int:
     print(f"{result['added']} record(s) imported, {result['duplicates']} already there, "
           f"{len(result['problems'])} refused.")
     return 1 if result["problems"] and not result["added"] else 0
+
+
+def _lrs(args, store) -> int:
+    from .lrs import Client, LrsConfig, LrsError, load_config, save_config
+
+    data_dir = store.path.parent
+    if args.off:
+        save_config(data_dir, None)
+        print("No LRS: records stay on this machine only.")
+        return 0
+    if not args.url:
+        cfg = load_config(data_dir)
+        print(f"LRS: {cfg.url} (user {cfg.username})" if cfg else "No LRS configured.")
+        return 0
+    cfg = LrsConfig(args.url, args.user, args.password)
+    try:
+        save_config(data_dir, cfg)
+    except ValueError as exc:
+        print(f"Not saved: {exc}.", file=sys.stderr)
+        return 1
+    try:
+        Client(cfg, timeout=5).get(limit=1)
+        print(f"LRS saved and reachable: {cfg.url}")
+    except LrsError as exc:
+        print(f"LRS saved, but not reachable now ({exc}); records wait in the outbox until it is.")
+    return 0
+
+
+def _sync(args, store) -> int:
+    from .lrs import Client, LrsError, load_config, sync
+
+    cfg = load_config(store.path.parent)
+    if cfg is None:
+        print("No LRS configured: see `python main.py teacher lrs --url ...`.", file=sys.stderr)
+        return 1
+    try:
+        result = sync(store, Client(cfg), args.class_code)
+    except LrsError as exc:
+        print(f"Nothing synchronised: {exc}.", file=sys.stderr)
+        return 1
+    for problem in result["problems"]:
+        print(f"skipped: {problem}", file=sys.stderr)
+    print(f"{result['added']} record(s) brought in, {result['duplicates']} already here, "
+          f"{len(result['problems'])} refused.")
+    return 0
+
+
+def _erase(args, store) -> int:
+    from .admin import erase_class, erase_pupil
+
+    data_dir = store.path.parent
+    pupils = store.pupils(args.class_code)
+    if args.pupil is not None and args.pupil not in pupils:
+        print(f"No pupil {args.pupil!r} in class {args.class_code}.", file=sys.stderr)
+        return 1
+    what = f"pupil {args.pupil!r} of class {args.class_code}" if args.pupil else \
+        f"class {args.class_code} ({len(pupils)} pupils)"
+    if not args.yes:
+        print(f"This would erase every record and save of {what}. Add --yes to do it.")
+        return 0
+    n = erase_pupil(data_dir, store, args.class_code, args.pupil) if args.pupil else \
+        erase_class(data_dir, store, args.class_code)
+    print(f"Erased {what}: {n} record(s).")
+    return 0

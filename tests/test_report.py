@@ -129,3 +129,16 @@ def test_import_refuses_bad_and_foreign_statements_and_keeps_the_good_ones(tmp_p
     assert f"{f}:4: skipped: the line is too long" in res.stderr
     school = OutcomeStore.in_dir(tmp_path / "school")
     assert school.count() == 2 and {o.class_code for o in school.outcomes()} == {"5B"}
+
+
+def test_erase_command_asks_first_then_removes_rows_and_export_lines(tmp_path):
+    store = OutcomeStore.in_dir(tmp_path)
+    fill(store)
+    store.close()
+    dry = run_main("teacher", "erase", "--class", "5B", "--pupil", "Alice", "--data-dir", str(tmp_path))
+    assert "Add --yes" in dry.stdout and OutcomeStore.in_dir(tmp_path).pupils("5B") == ["Alice", "Bruno"]
+    done = run_main("teacher", "erase", "--class", "5B", "--pupil", "Alice", "--yes", "--data-dir", str(tmp_path))
+    assert "Erased pupil 'Alice' of class 5B: 8 record(s)." in done.stdout
+    out = tmp_path / "after.jsonl"
+    run_main("teacher", "export", "--class", "5B", "--format", "xapi", "--out", str(out), "--data-dir", str(tmp_path))
+    assert "Alice" not in out.read_text(encoding="utf-8") and "Bruno" in out.read_text(encoding="utf-8")
