@@ -72,6 +72,7 @@ class App:
         if self.session is not None:
             self.session.close()
         self.session = PupilSession(self.content, self.data_dir, class_code, pupil, self.locale)
+        self._start_sender()
         speed = self.session.profile.settings.get("text_speed")
         if speed in TEXT_SPEEDS:
             self.text_speed = speed
@@ -128,6 +129,14 @@ class App:
 
         self.show(FolderView(self))
 
+    def _start_sender(self) -> None:
+        """A class on many machines: send queued records to the school's LRS in the background."""
+        from teacher_mode.lrs import Sender, load_config
+
+        cfg = load_config(self.data_dir)
+        if cfg is not None and getattr(self, "sender", None) is None:
+            self.sender = Sender(self.session.store.path, cfg).start()
+
     def teacher_store(self):
         from teacher_mode.store import OutcomeStore
 
@@ -147,6 +156,8 @@ class App:
         if self.session is not None:
             self.session.close()
             self.session = None
+        if getattr(self, "sender", None) is not None:
+            self.sender.stop()
         self.window.close()
 
 
