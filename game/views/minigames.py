@@ -157,8 +157,8 @@ class PlacementView(MiniGameView):
             buttons.append(self.map.pin(z.at, z.label, lambda zid=z.id: self._place(zid), size=14))
         value = rules.meter(mg, d)
         goal = tr("goal")
-        self.texts.append(ui.text(f"{mg.meter_label} : {value} %  ({goal} : {mg.target} %)", 90, 126, size=16,
-                                  bold=True, width=1100))
+        self.texts.append(ui.fitted(f"{mg.meter_label} : {value} %  ({goal} : {mg.target} %)", 90, 126, width=1100,
+                                    max_height=24, size=16, min_size=11, bold=True))
         if d["checked"]:
             self.texts.append(ui.text(tr("✘ Not yet convinced. Move the pieces that point at the wrong coast."),
                                       820, 170, size=15, color=ui.WRONG, width=370))
