@@ -161,7 +161,7 @@ def test_scene_hotspots_by_keyboard_and_by_mouse(app):
     anna = view.focus.buttons[0]
     assert anna.label == "Parler à Anna"
     # the hotspot ring is drawn on the picture above its label
-    assert near(px(img, anna.x + anna.w / 2, anna.y + anna.h + 34), ui.ACCENT, 20)
+    assert near(px(img, *anna.spot), ui.ACCENT, 20)
     key(app, arcade.key.TAB)
     key(app, arcade.key.ENTER)  # second hotspot: the poster
     assert isinstance(app.window.current_view, play.DocumentView)

@@ -137,7 +137,7 @@ class PlacementView(MiniGameView):
 
     def build_game(self) -> None:
         tr, d, mg = self.tr, self.data, self.mg
-        self.map = MapPanel(mg.map, self.app.content.root, 90, 150, 700)
+        self.map = MapPanel(mg.map, self.app.content.root, 90, 190, 700)
         zones = {z.id: z for z in mg.zones}
         if self.selected is None:
             self.selected = next((t.id for t in mg.tokens if t.id not in d["placed"]), mg.tokens[0].id)
@@ -145,24 +145,25 @@ class PlacementView(MiniGameView):
         self.texts.append(ui.text(tr("1. Choose what to place:"), 820, 640, size=16, bold=True))
         for i, t in enumerate(mg.tokens):
             where = zones[d["placed"][t.id]].label if t.id in d["placed"] else tr("not placed")
-            b = ui.Button(f"{t.label} — {where}", 820, 590 - i * 50, 370, 44, lambda tid=t.id: self._select(tid),
+            b = ui.Button(f"{t.label} — {where}", 820, 570 - i * 50, 380, 44, lambda tid=t.id: self._select(tid),
                           size=14, mark="●" if t.id == self.selected else "○",
                           fill=ui.ACCENT if t.id == self.selected else ui.NIGHT_2)
             buttons.append(b)
         token = next(t for t in mg.tokens if t.id == self.selected)
-        self.texts.append(ui.fitted(f"{token.label} : {token.detail}", 820, 590 - len(mg.tokens) * 50 - 6, width=370,
-                                    max_height=110, size=14))
+        detail_top = 570 - (len(mg.tokens) - 1) * 50 - 12
+        self.texts.append(ui.fitted(f"{token.label} : {token.detail}", 820, detail_top, width=380,
+                                    max_height=detail_top - 130, size=14))
         self.texts.append(ui.text(tr("2. Then choose where it goes, on the map:"), 90, 640, size=16, bold=True))
         for z in mg.zones:
             buttons.append(self.map.pin(z.at, z.label, lambda zid=z.id: self._place(zid), size=14))
         value = rules.meter(mg, d)
         goal = tr("goal")
-        self.texts.append(ui.fitted(f"{mg.meter_label} : {value} %  ({goal} : {mg.target} %)", 90, 126, width=1100,
-                                    max_height=24, size=16, min_size=11, bold=True))
+        self.texts.append(ui.fitted(f"{mg.meter_label} : {value} %  ({goal} : {mg.target} %)", 90, 170, width=700,
+                                    max_height=40, size=16, min_size=11, bold=True))
         if d["checked"]:
-            self.texts.append(ui.text(tr("✘ Not yet convinced. Move the pieces that point at the wrong coast."),
-                                      820, 170, size=15, color=ui.WRONG, width=370))
-        check = ui.Button(tr("Show it to the enemy"), 820, 36, 370, 52, lambda: self.move("check"), size=18,
+            self.texts.append(ui.fitted(tr("✘ Not yet convinced. Move the pieces that point at the wrong coast."),
+                                        820, 128, width=380, max_height=40, size=15, color=ui.WRONG))
+        check = ui.Button(tr("Show it to the enemy"), 820, 30, 380, 52, lambda: self.move("check"), size=18,
                           fill=ui.ACCENT)
         check.enabled = ("check",) in rules.legal(mg, d)
         buttons.append(check)
@@ -185,7 +186,7 @@ class PlacementView(MiniGameView):
         self.map.draw()
         for z in self.mg.zones:
             self.map.draw_dot(z.at)
-        draw_meter(90, 66, 1100, rules.meter(self.mg, self.data), 100, target=self.mg.target)
+        draw_meter(90, 100, 700, rules.meter(self.mg, self.data), 100, target=self.mg.target)
 
 
 class SequenceView(MiniGameView):

@@ -72,8 +72,10 @@ class SceneView(PlayScreen):
                 x, y_top = h.at
                 mark = {"talk": "❝", "document": "▤", "question": "?", "go": "➜", "play": "♟"}[h.action[0]]
                 w = ui.text(f"{mark}  {h.label}", 0, 0, size=16).content_width + 40
-                b = ui.Button(h.label, x - w / 2, ui.H - y_top - 26, w, 52, lambda hid=h.id: self.act("use", hid),
+                left = min(max(x - w / 2, 8), ui.W - w - 8)  # a label near an edge stays on the screen
+                b = ui.Button(h.label, left, ui.H - y_top - 26, w, 52, lambda hid=h.id: self.act("use", hid),
                               size=16, fill=(20, 30, 44, 255), mark=mark)
+                b.spot = (x, ui.H - y_top + 34)  # the ring stays on the object itself
                 buttons.append(b)
             self.hotspot_buttons = list(buttons)
             intro = scene.intro or ""
@@ -127,7 +129,7 @@ class SceneView(PlayScreen):
         ui.panel(*BOX)
         if self.step.kind == "scene":
             for b in self.hotspot_buttons:  # a ring on the picture where the hotspot is
-                cx, cy = b.x + b.w / 2, b.y + b.h + 34
+                cx, cy = b.spot
                 arcade.draw_circle_filled(cx, cy, 22, (255, 255, 255, 200))
                 arcade.draw_circle_outline(cx, cy, 22, ui.ACCENT, 4)
                 arcade.draw_circle_filled(cx, cy, 7, ui.ACCENT)
@@ -180,7 +182,7 @@ class SceneView(PlayScreen):
             return True
         if self.step.kind == "scene":  # the ring above a label works like the label
             for b in self.hotspot_buttons:
-                if (x - (b.x + b.w / 2)) ** 2 + (y - (b.y + b.h + 34)) ** 2 <= 30 ** 2:
+                if (x - b.spot[0]) ** 2 + (y - b.spot[1]) ** 2 <= 30 ** 2:
                     b.action()
                     return True
         return False

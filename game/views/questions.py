@@ -80,8 +80,11 @@ class QuestionView(PlayScreen):
                                    row_h=56 if len(order) > 5 else 62, size=18)
         if answer is not None:
             right = [o.id for o in q.options]
+            dates = {o.id: o.date for o in q.options if o.date}
             for i, item in enumerate(order):
                 self.reorder.marks[item] = "✔" if right[i] == item else "✘"
+                if item in dates:
+                    self.reorder.extra[item] = dates[item]
             self.texts += self.reorder.texts(movable=False)
             self.feedback_top = self.reorder.row_bottom(len(order) - 1) - 26
             return []
@@ -142,13 +145,12 @@ class QuestionView(PlayScreen):
                 parts.append(chosen.feedback)
             if not answer.correct and q.correct_option is not None:
                 parts.append(tr("The right answer: {text}", text=q.correct_option.text))
-        else:
-            parts.append(tr("The right order: {order}", order=" → ".join(
-                f"{o.text} ({o.date})" if o.date else o.text for o in q.options)))
+        elif not answer.correct:  # the rows already show the pupil's order with its dates and marks
+            parts.append(tr("The right order: {order}", order=" → ".join(o.text for o in q.options)))
         if q.explanation:
             parts.append(q.explanation)
-        self.texts.append(ui.fitted("\n".join(parts), left, y - 38, width=width, max_height=y - 38 - 110, size=18,
-                                    min_size=13))
+        self.texts.append(ui.fitted("\n".join(parts), left, y - 38, width=width, max_height=y - 38 - 100, size=18,
+                                    min_size=11))
 
     def answer(self, option_id: str) -> None:
         self.act("answer", option_id)

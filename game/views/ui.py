@@ -116,6 +116,7 @@ class Button:
     mark: str | None = None  # an icon drawn before the label (e.g. a tick after answering)
     enabled: bool = True
     wrap: bool = False  # long labels (choices, options) wrap inside the button
+    spot: tuple | None = None  # scene hotspots: where the ring is drawn on the picture
     _text: arcade.Text | None = field(default=None, repr=False)
 
     def contains(self, x: float, y: float) -> bool:
@@ -139,8 +140,14 @@ class Button:
                 label = f"{self.key_hint}.  {label}"
             if self.mark:
                 label = f"{self.mark}  {label}"
-            self._text = text(label, self.x + 18, self.y + self.h / 2, size=self.size, color=self.ink,
-                              width=int(self.w - 36) if self.wrap else None, anchor_y="center")
+            if self.wrap:
+                self._text = fitted(label, self.x + 18, self.y + self.h / 2, width=int(self.w - 36),
+                                    max_height=self.h - 6, size=self.size, min_size=11, color=self.ink, anchor_y="center")
+            else:  # one line: shrink a long label (a long translation, say) rather than overflow the button
+                self._text = text(label, self.x + 18, self.y + self.h / 2, size=self.size, color=self.ink,
+                                  anchor_y="center")
+                while self._text.content_width > self.w - 30 and self._text.font_size > 10:
+                    self._text.font_size -= 1
         self._text.draw()
 
 
