@@ -4,7 +4,7 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 
-.PHONY: play test venv validate autoplay shots i18n xvfb clean
+.PHONY: play test venv validate autoplay shots i18n content-pot content-update content-compile xvfb clean
 
 $(STAMP): pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -34,6 +34,23 @@ i18n: $(STAMP)
 	  -o game/locale/messages.pot game teacher_mode
 	$(VENV)/bin/pybabel update -i game/locale/messages.pot -d game/locale -D messages --no-wrap
 	$(PY) main.py i18n
+
+# The same content strings through plain pybabel (the YAML extractor is registered by pyproject.toml):
+# extract to levels/locale/content.pot, merge into every levels/locale/<lang>/LC_MESSAGES/content.po
+# (a changed source line is marked fuzzy, not lost), and compile to check the catalogues.
+content-pot: $(STAMP)
+	$(VENV)/bin/pybabel extract -F babel-content.cfg --no-wrap --project coupole-game \
+	  -o levels/locale/content.pot levels dialogue
+
+content-update: content-pot
+	@for lang in $$(ls levels/locale | grep -v '\.pot$$'); do \
+	  po=levels/locale/$$lang/LC_MESSAGES/content.po; \
+	  if [ -f $$po ]; then $(VENV)/bin/pybabel update -i levels/locale/content.pot -d levels/locale -l $$lang -D content --no-wrap --previous; \
+	  else $(VENV)/bin/pybabel init -i levels/locale/content.pot -d levels/locale -l $$lang -D content --no-wrap; fi; \
+	done
+
+content-compile: $(STAMP)
+	$(VENV)/bin/pybabel compile -d levels/locale -D content --statistics
 
 # Xvfb gives the rendering tests a real X11 window on Mesa's software renderer;
 # Chromium opens the teacher's HTML report in the report tests.

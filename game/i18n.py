@@ -88,8 +88,14 @@ class Translator:
         """Translate one content string; `context` is relative to the chapter (e.g. 'title')."""
         if source is None or self.locale == SOURCE_LOCALE or self.content_root is None:
             return source
-        cat = catalogue(po_path(content_locale_dir(self.content_root), self.locale, chapter_id))
-        return cat.pgettext(f"{chapter_id}:{context}", source)
+        base = content_locale_dir(self.content_root)
+        key = f"{chapter_id}:{context}"
+        # The chapter's own catalogue first (python main.py i18n), then the shared one (pybabel workflow).
+        for domain in (chapter_id, "content"):
+            text = catalogue(po_path(base, self.locale, domain)).pgettext(key, source)
+            if text != source:
+                return text
+        return source
 
     # dates ------------------------------------------------------------------
     def date(self, value, fmt: str = "long") -> str:

@@ -102,7 +102,7 @@ def _walk(b: ChapterBundle) -> Iterator[_Slot]:
         base = ("nodes", index_in_file.get(nf, 0))
         index_in_file[nf] = index_in_file.get(nf, 0) + 1
         for i, line in enumerate(node.lines):
-            who = b.characters[line.speaker].name if line.speaker in b.characters else "narrator"
+            who = b.characters[line.speaker].name if line.speaker in b.characters else line.speaker
             yield _Slot(f"node:{nid}:line:{line.id}", line, "text", nf, base + ("lines", i, "text"), f"Speaker: {who}")
         for i, choice in enumerate(node.choices):
             yield _Slot(f"node:{nid}:choice:{choice.id}", choice, "text", nf, base + ("choices", i, "text"), "Pupil's choice")
