@@ -102,9 +102,12 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def cmd_validate(args) -> int:
+    from .content.lint import lint
     from .content.loader import check_content
 
-    _, problems = check_content(args.root)
+    content, problems = check_content(args.root)
+    if content is not None:
+        problems = sorted(problems + lint(content))
     errors = [p for p in problems if p.severity == "error"]
     if args.json:
         print(json.dumps({"errors": len(errors), "warnings": len(problems) - len(errors),

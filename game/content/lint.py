@@ -1,0 +1,193 @@
+"""Lint: what is valid YAML and valid content, but still wrong for a pupil.
+
+Static checks over a loaded Content (the bot, `autoplay`, then plays every branch):
+- errors: nodes nothing leads to; hotspots and choices that need a flag nothing sets (they
+  can never appear); choices that require and exclude the same flag; scenes with no way on;
+- warnings: documents, questions and mini-games never handed out, asked or started;
+  conditions on flags nothing sets (no effect); translations missing or out of date per
+  language; placeholders ({name}, %s) that differ between source and translation.
+Each problem is `file:line:column: sentence` with the line quoted, like the loader's.
+"""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from babel.messages.pofile import read_po
+
+from ..i18n import LOCALES, SOURCE_LOCALE, content_locale_dir, po_path
+from .loader import ChapterBundle, Content
+from .problems import Problem, ProblemSink
+from .texts import all_messages
+
+PLACEHOLDER = re.compile(r"\{[^{}]*\}|%[sd]")
+
+
+class _Where:
+    """Turns (file, path in the file) into a Problem with the line quoted."""
+
+    def __init__(self, content: Content):
+        self.content = content
+        self.sinks: dict[str, ProblemSink] = {}
+
+    def add(self, file: str, path: tuple, message: str, severity: str = "error", key: bool = False) -> None:
+        smap = self.content.maps.get(file)
+        line, col = (smap.key(path) if key else smap.value(path)) if smap else (1, 1)
+        if file not in self.sinks:
+            self.sinks[file] = ProblemSink(self.content.root / file, file)
+        self.sinks[file].add(line, col, message, severity)
+
+    @property
+    def problems(self) -> list[Problem]:
+        return [p for s in self.sinks.values() for p in s.problems]
+
+
+def lint(content: Content, locales=None) -> list[Problem]:
+    where = _Where(content)
+    for b in content.ordered():
+        _graph(where, b)
+        _translations(where, content, b, locales if locales is not None else [l for l in LOCALES if l != SOURCE_LOCALE])
+    return sorted(where.problems)
+
+
+def _node_path(b: ChapterBundle, nid: str) -> tuple:
+    """The path of a node in its own file (its index among that file's nodes)."""
+    f = b.node_files[nid]
+    index = [n for n in b.nodes if b.node_files[n] == f].index(nid)
+    return ("nodes", index)
+
+
+def _graph(where: _Where, b: ChapterBundle) -> None:
+    c, f = b.chapter, b.file
+    # flags set anywhere
+    set_flags: set[str] = set()
+    for node in b.nodes.values():
+        for e in node.effects + [e for ch in node.choices for e in ch.effects]:
+            if e.set:
+                set_flags.add(e.set)
+    for mg in c.minigames:
+        set_flags |= {e.set for e in mg.effects if e.set}
+
+    def conditions(file: str, path: tuple, requires: list[str], excludes: list[str], what: str) -> None:
+        for i, flag in enumerate(requires):
+            if flag not in set_flags:
+                where.add(file, path + ("requires", i),
+                          f'This {what} needs the flag "{flag}", but nothing ever sets it: it can never appear.')
+            if flag in excludes:
+                where.add(file, path + ("requires", i),
+                          f'This {what} both requires and excludes the flag "{flag}": it can never appear.')
+        for i, flag in enumerate(excludes):
+            if flag not in set_flags:
+                where.add(file, path + ("excludes", i),
+                          f'This {what} excludes the flag "{flag}", which nothing ever sets: the condition has no effect.',
+                          "warning")
+
+    roots: list[str] = []
+    given, asked, played, goes = set(), set(), set(), {c.start}
+    for si, scene in enumerate(c.scenes):
+        if scene.enter:
+            roots.append(scene.enter)
+        for hi, h in enumerate(scene.hotspots):
+            conditions(f, ("scenes", si, "hotspots", hi), h.requires, h.excludes, "hotspot")
+            if h.talk:
+                roots.append(h.talk)
+            given |= {h.document} if h.document else set()
+            asked |= {h.question} if h.question else set()
+            played |= {h.play} if h.play else set()
+            goes |= {h.go} if h.go else set()
+    for mg in c.minigames:
+        given |= {e.give for e in mg.effects if e.give}
+
+    reached, todo = set(), list(roots)
+    while todo:
+        nid = todo.pop()
+        if nid in reached or nid not in b.nodes:
+            continue
+        reached.add(nid)
+        node = b.nodes[nid]
+        todo += [node.next] if node.next else []
+        todo += [ch.next for ch in node.choices if ch.next]
+    for nid, node in b.nodes.items():
+        path = _node_path(b, nid)
+        nf = b.node_files[nid]
+        if nid not in reached:
+            where.add(nf, path + ("id",), f'The node "{nid}" is never reached: no hotspot, scene entry, "next" or '
+                                          "choice leads to it.")
+        for ci, ch in enumerate(node.choices):
+            conditions(nf, path + ("choices", ci), ch.requires, ch.excludes, "choice")
+        for e in node.effects + [e for ch in node.choices for e in ch.effects]:
+            given |= {e.give} if e.give else set()
+            asked |= {e.ask} if e.ask else set()
+            played |= {e.play} if e.play else set()
+            goes |= {e.go} if e.go else set()
+
+    for di, d in enumerate(c.documents):
+        if d.id not in given:
+            where.add(f, ("documents", di, "id"), f'The document "{d.id}" is never handed out: no hotspot, effect '
+                                                  "or mini-game gives it.", "warning")
+    for qi, q in enumerate(c.questions):
+        if q.id not in asked:
+            where.add(f, ("questions", qi, "id"), f'The question "{q.id}" is never asked.', "warning")
+    for mi, mg in enumerate(c.minigames):
+        if mg.id not in played:
+            where.add(f, ("minigames", mi, "id"), f'The mini-game "{mg.id}" is never started.', "warning")
+    for si, scene in enumerate(c.scenes):
+        if scene.id not in goes:
+            where.add(f, ("scenes", si, "id"), f'The scene "{scene.id}" is never reached: nothing moves the pupil '
+                                               "there.")
+
+    # a way on from every scene: a "go" hotspot, or a conversation that moves on or ends the chapter
+    for si, scene in enumerate(c.scenes):
+        starts = [h.talk for h in scene.hotspots if h.talk] + ([scene.enter] if scene.enter else [])
+        exits = any(h.go for h in scene.hotspots)
+        seen, todo = set(), list(starts)
+        while todo and not exits:
+            nid = todo.pop()
+            if nid in seen or nid not in b.nodes:
+                continue
+            seen.add(nid)
+            node = b.nodes[nid]
+            effects = node.effects + [e for ch in node.choices for e in ch.effects]
+            exits = any(e.go or e.end_chapter for e in effects)
+            todo += ([node.next] if node.next else []) + [ch.next for ch in node.choices if ch.next]
+        if not exits:
+            where.add(f, ("scenes", si, "id"), f'The scene "{scene.id}" has no way on: no "go" hotspot and no '
+                                               "conversation that moves to another scene or ends the chapter.")
+
+
+def _translations(where: _Where, content: Content, b: ChapterBundle, locales) -> None:
+    messages = all_messages(b)
+    for loc in locales:
+        path = po_path(content_locale_dir(content.root), loc, b.id)
+        entries = {}
+        if path.exists():
+            try:
+                with path.open("rb") as fh:
+                    entries = {m.context: m for m in read_po(fh, locale=loc) if m.id}
+            except Exception as exc:  # a broken catalogue is a problem to report, never a crash
+                where.add(b.file, ("id",), f"The {loc} catalogue {path.name} cannot be read ({exc}).")
+                continue
+        missing, stale = [], []
+        for m in messages:
+            e = entries.get(f"{b.id}:{m.context}")
+            if e is None or not e.string:
+                missing.append(m)
+            elif e.fuzzy or e.id != m.text:
+                stale.append(m)
+            elif sorted(PLACEHOLDER.findall(m.text)) != sorted(PLACEHOLDER.findall(e.string)):
+                where.add(m.file, m.path, f"The {loc} translation does not keep the placeholders of the French "
+                                          f"({', '.join(PLACEHOLDER.findall(m.text)) or 'none'}).", "warning")
+        for group, word in ((missing, "has no"), (stale, "has an out-of-date")):
+            for m in group[:3]:
+                where.add(m.file, m.path, f"This text {word} {loc} translation (context {b.id}:{m.context}); run "
+                                          f"`python main.py i18n --chapter {b.id}` and translate it.", "warning")
+            if len(group) > 3:
+                where.add(b.file, ("id",), f"{len(group) - 3} more texts of this chapter {word} {loc} translation.",
+                          "warning")
+
+
+def lint_paths(root: Path) -> list[Problem]:
+    from .loader import check_content
+
+    content, problems = check_content(root)
+    return problems if content is None else problems + lint(content)
