@@ -55,6 +55,61 @@ class App:
     def show(self, view) -> None:
         self.window.show_view(view)
 
+    # -- authoring preview -----------------------------------------------------------------------
+    preview: dict | None = None
+    root: Path | None = None
+
+    def start_preview(self, chapter: str | None = None, scene: str | None = None, node: str | None = None) -> None:
+        """Open a chapter straight at a scene or node; F5 reloads the content and keeps the position."""
+        self.preview = {"chapter": chapter, "scene": scene, "node": node}
+        if self.content is None:
+            self.show_title()  # the error panel: fix the files, then F5
+            return
+        if chapter not in self.content.chapters:
+            from .content.problems import Problem
+
+            self.problems = [Problem("levels/", 1, 1, f"There is no chapter {chapter!r}; chapters: "
+                                                      f"{', '.join(self.content.chapters)}.")]
+            self.content = None
+            self.show_title()
+            return
+        self.session = PupilSession(self.content, self.data_dir, "PREVIEW", "auteur", self.locale)
+        run = self.session.open_chapter(chapter, restart=True)
+        if scene or node:
+            try:
+                run.jump(scene, node)
+            except Exception as exc:  # a wrong id on the command line: say so in the game
+                from .content.problems import Problem
+
+                self.problems = [Problem("command line", 1, 1, str(exc))]
+                self.content = None
+                self.show_title()
+                return
+        self.route()
+
+    def reload(self) -> None:
+        """F5 in preview: read the content again; keep the pupil's position where it still exists."""
+        from .content.loader import check_content
+
+        content, problems = check_content(self.root)
+        if content is None:
+            self.content, self.problems = None, problems
+            self.show_title()
+            return
+        self.content = content
+        self.tr = Translator(self.locale, content.root)
+        from .views import ui
+
+        ui.forget_textures()
+        if self.session is None or self.preview.get("chapter") not in content.chapters:
+            self.start_preview(**self.preview)
+            return
+        s = self.session
+        s.content, s._localized = content, {}
+        s.tr = Translator(s.profile.locale, content.root)
+        s.run = s._make_run(s.run.bundle.id, s.run.state)
+        self.route()
+
     def show_title(self) -> None:
         from .views.screens import ErrorView, TitleView
 
@@ -162,7 +217,12 @@ class App:
 
 
 def run_game(data_dir: Path | None = None, root: Path | None = None, lang: str | None = None,
-             fullscreen: bool = False) -> int:
+             fullscreen: bool = False, preview: dict | None = None) -> int:
+    preview = {k: v for k, v in (preview or {}).items() if v}
+    if preview and data_dir is None:
+        import tempfile
+
+        data_dir = Path(tempfile.mkdtemp(prefix="coupole-preview-"))  # a preview records nothing for teachers
     data_dir = Path(data_dir) if data_dir else default_data_dir()
     try:
         import arcade
@@ -174,7 +234,11 @@ def run_game(data_dir: Path | None = None, root: Path | None = None, lang: str |
         window = arcade.Window(1280, 720, "La Coupole 1940-1945", resizable=True, fullscreen=fullscreen)
         window.set_minimum_size(640, 360)
         app = App(window, content, data_dir, lang, problems)
-        app.show_title()
+        app.root = root
+        if preview:
+            app.start_preview(**preview)
+        else:
+            app.show_title()
         arcade.run()
         return 0
     except Exception:  # pupils never see a traceback: keep it for the teacher, say what to do

@@ -27,6 +27,9 @@ def _parser() -> argparse.ArgumentParser:
     play.add_argument("--root", type=Path, default=None, help=argparse.SUPPRESS)
     play.add_argument("--lang", choices=LOCALES, default=None)
     play.add_argument("--fullscreen", action="store_true")
+    play.add_argument("--chapter", default=None, help="preview: open this chapter straight away (F5 reloads the content)")
+    play.add_argument("--scene", default=None, help="preview: start in this scene")
+    play.add_argument("--node", default=None, help="preview: start this conversation node")
 
     val = sub.add_parser("validate", help="check the content (levels/, dialogue/, assets/)")
     val.add_argument("--root", type=Path, default=None, help="content tree to check (default: the game's own)")
@@ -96,6 +99,7 @@ def main(argv: list[str] | None = None) -> int:
             root=getattr(args, "root", None),
             lang=getattr(args, "lang", None),
             fullscreen=getattr(args, "fullscreen", False),
+            preview={k: getattr(args, k, None) for k in ("chapter", "scene", "node")},
         )
     except KeyboardInterrupt:
         return 130

@@ -410,3 +410,31 @@ def test_teacher_dashboard_pages(app, tmp_path):
     assert isinstance(app.window.current_view, teacher.ClassView)
     assert app.window.current_view.report.pupils == ["Bruno"]
     assert img is not None
+
+
+def test_preview_opens_at_a_node_and_f5_reloads_keeping_the_position(window, tmp_path, mini_root):
+    from game.content.loader import load_content
+
+    a = App(window, load_content(mini_root), tmp_path, "fr")
+    a.root = mini_root
+    a.stage.fit(1280, 720)
+    a.text_speed = "instant"
+    a.start_preview(chapter="mini", scene="mine", node="paul-debut")
+    view = window.current_view
+    assert isinstance(view, play.SceneView) and view.step.line.text == "La grève a commencé."
+    assert a.session.profile.class_code == "PREVIEW"
+    dialogue = mini_root / "dialogue" / "01_mini.yaml"
+    dialogue.write_text(dialogue.read_text(encoding="utf-8").replace("La grève a commencé.", "La grève commence !"),
+                        encoding="utf-8")
+    key(a, arcade.key.F5)
+    assert window.current_view.step.line.text == "La grève commence !"  # same place, new words
+    good = dialogue.read_text(encoding="utf-8")
+    dialogue.write_text(good.replace("  - id: fin\n", "  - id: fin\n    nxt: paul-debut\n"), encoding="utf-8")
+    key(a, arcade.key.F5)
+    assert isinstance(window.current_view, screens.ErrorView)  # a readable panel, not a crash
+    frame(a, "preview-error")
+    assert any("dialogue/01_mini.yaml:" in t.text and '"nxt"' in t.text for t in window.current_view.texts)
+    dialogue.write_text(good, encoding="utf-8")
+    key(a, arcade.key.F5)
+    assert window.current_view.step.line.text == "La grève commence !"
+    a.session.close()

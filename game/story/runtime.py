@@ -244,6 +244,24 @@ class ChapterRun:
         self._open(doc_id)
         self._after_action()
 
+    def jump(self, scene: str | None = None, node: str | None = None) -> None:
+        """Authoring preview: put the pupil in `scene`, and start the conversation at `node` if given."""
+        if scene is not None and scene not in self.bundle.scenes:
+            raise StoryError(f"no scene {scene!r} in chapter {self.bundle.id!r}")
+        if node is not None and node not in self.bundle.nodes:
+            raise StoryError(f"no dialogue node {node!r} in chapter {self.bundle.id!r}")
+        s = self.state
+        s.dialogue = s.question = s.minigame = s.reading = None
+        if scene is not None:
+            s.scene = scene
+            if scene not in s.seen_scenes:
+                s.seen_scenes.append(scene)
+        if node is not None:
+            s.dialogue = DialogueState(node=node)
+            self._enter_node(node)
+            self._settle()
+        self._after_action()
+
     def merge_answers(self, answers: list[Answer]) -> int:
         """Bring back answers recorded elsewhere (the outcome store) but missing from this state,
         e.g. after the game was killed between recording an answer and saving. Returns how many."""

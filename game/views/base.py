@@ -65,6 +65,9 @@ class Screen(arcade.View):
         if symbol == arcade.key.F11:
             self.app.window.set_fullscreen(not self.app.window.fullscreen)
             return
+        if symbol == arcade.key.F5 and self.app.preview is not None:
+            self.app.reload()
+            return
         if self.on_key(symbol, modifiers):
             return
         self.focus.on_key(symbol, modifiers)

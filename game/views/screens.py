@@ -443,9 +443,9 @@ class ErrorView(Screen):
     def build(self) -> None:
         tr = self.tr
         self.texts.append(ui.text(tr("The game content has errors"), 60, 690, size=30, color=ui.WHITE, bold=True))
-        self.texts.append(ui.text(tr("Nothing was lost. Ask the person who wrote the levels to run "
-                                     "'python main.py validate' and fix:"), 60, 640, size=17, color=ui.LIGHT_MUTED,
-                                  width=1160))
+        hint = tr("Fix these files, then press F5 to reload.") if self.app.preview is not None else \
+            tr("Nothing was lost. Ask the person who wrote the levels to run 'python main.py validate' and fix:")
+        self.texts.append(ui.text(hint, 60, 640, size=17, color=ui.LIGHT_MUTED, width=1160))
         lines = [p.format(quote=False) for p in self.problems[:12]]
         if len(self.problems) > 12:
             lines.append(tr("... and {n} more.", n=len(self.problems) - 12))

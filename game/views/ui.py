@@ -78,6 +78,11 @@ def texture(rel: str, root: Path | None = None) -> arcade.Texture | None:
     return _textures[key]
 
 
+def forget_textures() -> None:
+    """Preview reload: pictures may have changed on disk."""
+    _textures.clear()
+
+
 def text(value: str, x: float, y: float, *, size: float = 18, color=INK, width: int | None = None,
          bold: bool = False, anchor_x: str = "left", anchor_y: str = "top", align: str = "left") -> arcade.Text:
     return arcade.Text(
