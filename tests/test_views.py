@@ -438,3 +438,20 @@ def test_preview_opens_at_a_node_and_f5_reloads_keeping_the_position(window, tmp
     key(a, arcade.key.F5)
     assert window.current_view.step.line.text == "La grève commence !"
     a.session.close()
+
+
+def test_a_fifth_chapter_gets_a_second_page_of_cards(window, tmp_path):
+    from game.content.loader import load_content
+    from tests.test_open_world import drop_in
+
+    content = load_content(drop_in(tmp_path))
+    a = App(window, content, tmp_path / "data", "fr")
+    a.stage.fit(1280, 720)
+    a.sign_in("5B", "Renard")
+    view = window.current_view
+    assert len(view._cards) == 4
+    click(a, next(b for b in view.focus.buttons if b.label == "Suite"))
+    assert len(view._cards) == 1
+    frame(a, "chapters-page-2")
+    assert any(t.text == "5. Un petit chapitre" for t in view.texts)
+    a.session.close()

@@ -195,6 +195,11 @@ class SignInView(Screen):
 
 
 class ChapterSelectView(Screen):
+    """Four chapter cards per page; a chapter dropped into levels/ simply adds a card (and a page)."""
+
+    PER_PAGE = 4
+    page = 0
+
     def build(self) -> None:
         tr, s = self.tr, self.app.session
         self.texts.append(ui.text(tr("Chapters"), 60, 690, size=34, color=ui.WHITE, bold=True))
@@ -205,7 +210,10 @@ class ChapterSelectView(Screen):
                 "⚠ " + tr("Your previous save could not be read. A copy was kept for your teacher; "
                           "your recorded answers are safe."), 340, 42, size=15, color=(255, 190, 140, 255), width=880))
         buttons = []
-        statuses = s.chapters()
+        every = s.chapters()
+        pages = max(1, -(-len(every) // self.PER_PAGE))
+        self.page = min(self.page, pages - 1)
+        statuses = every[self.page * self.PER_PAGE:(self.page + 1) * self.PER_PAGE]
         card_w, card_h, gap, first_top = 560, 270, 20, 620
         for i, st in enumerate(statuses):
             col, row = i % 2, i // 2
@@ -235,7 +243,18 @@ class ChapterSelectView(Screen):
         self._cards = [(60 + (i % 2) * (card_w + 40), first_top - (i // 2) * (card_h + gap), card_w, card_h)
                        for i in range(len(statuses))]
         buttons.append(ui.Button(tr("Change pupil"), 60, 6, 260, 44, self.app.sign_out, size=16))
-        self.focus.set(buttons)
+        if pages > 1:
+            prev = ui.Button(tr("Previous"), 880, 6, 170, 44, lambda: self._turn(-1), size=16)
+            nxt = ui.Button(tr("Next"), 1060, 6, 160, 44, lambda: self._turn(1), size=16)
+            prev.enabled, nxt.enabled = self.page > 0, self.page < pages - 1
+            buttons += [prev, nxt]
+            self.texts.append(ui.text(tr("Page {n} of {total}", n=self.page + 1, total=pages), 860, 28, size=15,
+                                      color=ui.LIGHT_MUTED, anchor_x="right", anchor_y="center"))
+        self.focus.set(buttons, keep=True)
+
+    def _turn(self, delta: int) -> None:
+        self.page += delta
+        self.rebuild(keep_focus=False)
 
     def draw_content(self) -> None:
         _backdrop(self.app, alpha=215)
