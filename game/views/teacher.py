@@ -405,12 +405,38 @@ class PupilView(TeacherScreen):
             y -= 40
         if y == 610:
             self.texts.append(ui.text(tr("No record for this pupil."), 80, y, size=17))
+        # each answer, newest first, a page at a time: the question, the answer given, right or wrong in words
+        prompts = {(q.chapter, q.id): q for q in rep.questions}
+        answers = list(reversed(d.answers)) if d else []
+        per_page = max(1, int((y - 130) // 26))
+        self.pages = max(1, -(-len(answers) // per_page))
+        self.page = min(getattr(self, "page", 0), self.pages - 1)
+        lines = []
+        for a in answers[self.page * per_page:(self.page + 1) * per_page]:
+            q = prompts.get((a["chapter"], a["question"]))
+            given = next((o.text for o in q.options if o.id == a["option"]), a["option"]) if q else a["option"]
+            verdict = tr("✔ right") if a["correct"] else tr("✘ wrong")
+            prompt = q.prompt if q else a["question"]
+            lines.append(f"{verdict} · {prompt[:70]} → {given[:50]} ({a['seconds']:.0f} s)")
+        if lines:
+            self.texts.append(ui.fitted("\n".join(lines), 80, y - 6, width=1120, max_height=y - 130, size=14,
+                                        min_size=11))
         label = tr("Confirm: erase everything about {pupil}", pupil=self.pupil) if self.confirm else \
             tr("Erase this pupil's records")
-        self.focus.set([
+        buttons = [
             ui.Button(tr("Back"), 80, 36, 200, 50, self._back, size=16),
             ui.Button(label, 700, 36, 520, 50, self._erase, size=15, fill=ui.WRONG if self.confirm else ui.NIGHT_2),
-        ], keep=True)
+        ]
+        if self.pages > 1:
+            prev = ui.Button("◀", 300, 36, 60, 50, lambda: self._turn(-1), size=16)
+            nxt = ui.Button("▶", 370, 36, 60, 50, lambda: self._turn(1), size=16)
+            prev.enabled, nxt.enabled = self.page > 0, self.page < self.pages - 1
+            buttons += [prev, nxt]
+        self.focus.set(buttons, keep=True)
+
+    def _turn(self, delta: int) -> None:
+        self.page = max(0, min(self.page + delta, self.pages - 1))
+        self.rebuild()
 
     def _back(self) -> None:
         self.app.show(ClassView(self.app, self.code))
