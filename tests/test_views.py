@@ -455,3 +455,27 @@ def test_a_fifth_chapter_gets_a_second_page_of_cards(window, tmp_path):
     frame(a, "chapters-page-2")
     assert any(t.text == "5. Un petit chapitre" for t in view.texts)
     a.session.close()
+
+
+def test_lrs_settings_in_the_teacher_space(app, tmp_path):
+    from game.views import teacher
+    from teacher_mode.lrs import load_config
+
+    app.show(teacher.LrsView(app))
+    view = app.window.current_view
+    for ch in "http://127.0.0.1:9":
+        view.on_text(ch)
+    key(app, arcade.key.ENTER)
+    for ch in "prof":
+        view.on_text(ch)
+    key(app, arcade.key.ENTER)
+    for ch in "s3cret":
+        view.on_text(ch)
+    key(app, arcade.key.TAB)  # from the last field to the buttons: "Save and test" has the focus
+    key(app, arcade.key.ENTER)
+    assert load_config(tmp_path).url == "http://127.0.0.1:9" and load_config(tmp_path).password == "s3cret"
+    assert "ne répond pas" in view.status
+    frame(app, "teacher-lrs")
+    view.fields[2]._text = None
+    view.on_draw()
+    assert all("s3cret" not in (f._text.text if f._text else "") for f in view.fields)  # never shown

@@ -160,6 +160,8 @@ class TeacherHomeView(TeacherScreen):
             b.enabled = old > 0
             buttons.append(b)
         buttons.append(ui.Button(tr("Leave the teacher space"), 80, 40, 360, 52, self.app.show_title, size=17))
+        buttons.append(ui.Button(tr("Learning Record Store"), 460, 40, 360, 52, lambda: self.app.show(LrsView(self.app)),
+                                 size=17))
         self.focus.set(buttons, keep=True)
 
     def on_text(self, text: str) -> None:
@@ -487,3 +489,132 @@ class OpenChaptersView(TeacherScreen):
 
     def on_escape(self) -> None:
         self.app.show(self.back)
+
+
+class LrsView(TeacherScreen):
+    """A class on many machines: the school's Learning Record Store (address, user, password), tested here."""
+
+    def __init__(self, app):
+        super().__init__(app)
+        from teacher_mode.lrs import load_config
+
+        from .screens import TextField
+
+        cfg = load_config(app.data_dir)
+        self.fields = [TextField("", 420, 520, 760, 120), TextField("", 420, 420, 360, 40),
+                       TextField("", 420, 320, 360, 60)]
+        if cfg:
+            self.fields[0].value, self.fields[1].value, self.fields[2].value = cfg.url, cfg.username, cfg.password
+        self.field_index = 0
+        self.status = ""
+
+    def build(self) -> None:
+        from teacher_mode.lrs import Outbox
+
+        tr = self.tr
+        self.texts.append(ui.fitted(tr("Learning Record Store (a class on many machines)"), 80, 680, width=1120,
+                                    max_height=36, size=24, min_size=16, bold=True))
+        self.texts.append(ui.fitted(tr("Every answer is kept on this computer. With an LRS, it is also sent there, "
+                                       "and kept in a queue until the network answers: nothing is lost or sent twice."),
+                                    80, 640, width=1100, max_height=50, size=15, color=ui.MUTED))
+        for f, label in zip(self.fields, (tr("Address (http://…)"), tr("User"), tr("Password"))):
+            f._label = ui.text(label, 80, f.y + 38, size=18, anchor_y="center")
+        pending = Outbox(self.store).pending()
+        self.texts.append(ui.text(tr("Waiting to be sent: {n}", n=pending), 80, 260, size=16))
+        if self.status:
+            self.texts.append(ui.fitted(self.status, 80, 226, width=1100, max_height=60, size=15))
+        self.focus.set([
+            ui.Button(tr("Save and test"), 80, 100, 260, 52, self._save, size=17, fill=ui.ACCENT),
+            ui.Button(tr("Send now"), 360, 100, 220, 52, self._send, size=17),
+            ui.Button(tr("Bring back my classes"), 600, 100, 320, 52, self._sync, size=17),
+            ui.Button(tr("No LRS"), 940, 100, 200, 52, self._off, size=17),
+            ui.Button(tr("Back"), 80, 36, 200, 50, lambda: self.app.show(TeacherHomeView(self.app)), size=16),
+        ], keep=True)
+
+    def draw_content(self) -> None:
+        super().draw_content()
+        for i, f in enumerate(self.fields):
+            shown = f.value
+            if i == 2:  # the password is never shown
+                f.value = "●" * len(shown)
+                f._text = None
+            f.draw(self.field_index == i, True)
+            if i == 2:
+                f.value = shown
+                f._text = None
+
+    def on_text(self, text: str) -> None:
+        if self.field_index < 3 and text not in ("\r", "\n", "\t"):
+            self.fields[self.field_index].type(text)
+
+    def on_key(self, symbol: int, modifiers: int) -> bool:
+        k = arcade.key
+        if self.field_index < 3:
+            if symbol == k.TAB or symbol in (k.ENTER, k.RETURN):
+                self.field_index += 1  # the next field; after the last one, the buttons (first one focused)
+                self.focus.index = 0
+            elif symbol == k.BACKSPACE:
+                self.fields[self.field_index].backspace()
+            return True
+        return False
+
+    def on_click(self, x: float, y: float) -> bool:
+        for i, f in enumerate(self.fields):
+            if f.contains(x, y):
+                self.field_index = i
+                return True
+        self.field_index = 3
+        return False
+
+    def _config(self):
+        from teacher_mode.lrs import LrsConfig
+
+        return LrsConfig(self.fields[0].value.strip(), self.fields[1].value.strip(), self.fields[2].value)
+
+    def _save(self) -> None:
+        from teacher_mode.lrs import Client, LrsError, save_config
+
+        tr = self.tr
+        try:
+            save_config(self.app.data_dir, self._config())
+            Client(self._config(), timeout=5).get(limit=1)
+            self.status = tr("Saved. The LRS answers.")
+        except ValueError:
+            self.status = tr("The address must start with http:// or https://.")
+        except LrsError as exc:
+            self.status = tr("Saved, but the LRS does not answer now: {error}", error=exc)
+        self.rebuild()
+
+    def _send(self) -> None:
+        from teacher_mode.lrs import Client, LrsError, Outbox
+
+        try:
+            n = Outbox(self.store).flush(Client(self._config(), timeout=10))
+            self.status = self.tr("{n} records sent.", n=n)
+        except (LrsError, ValueError) as exc:
+            self.status = self.tr("Not sent: {error}", error=exc)
+        self.rebuild()
+
+    def _sync(self) -> None:
+        from teacher_mode.lrs import Client, LrsError, sync
+
+        total = 0
+        try:
+            for code, _ in self.store.classes():
+                total += sync(self.store, Client(self._config(), timeout=10), code)["added"]
+            self.status = self.tr("{n} records brought back.", n=total)
+        except LrsError as exc:
+            self.status = self.tr("Not brought back: {error}", error=exc)
+        self.rebuild()
+
+    def _off(self) -> None:
+        from teacher_mode.lrs import save_config
+
+        save_config(self.app.data_dir, None)
+        for f in self.fields:
+            f.value, f._text = "", None
+        self.status = self.tr("No LRS: records stay on this computer.")
+        self.rebuild()
+
+    def on_escape(self) -> None:
+        self.app.show(TeacherHomeView(self.app))
