@@ -91,7 +91,13 @@ class ClassReport:
     overview: dict[tuple[str, str], Cell]
     questions: list[QuestionStat]
     objectives: list[ObjectiveStat]
-    details: dict[str, PupilDetail]
+    _details: object = field(default=None, repr=False)  # computed on first use: the dashboard rarely needs it
+
+    @property
+    def details(self) -> dict[str, PupilDetail]:
+        if callable(self._details):
+            self._details = self._details()
+        return self._details
 
     def to_discuss(self, limit: int = 8, below: float = 0.7) -> list[QuestionStat]:
         """Questions most of the class got wrong, worst first: the list to take into the next lesson."""
@@ -203,6 +209,12 @@ def class_report(store: OutcomeStore, class_code: str, content=None, tr=None) ->
                 bands[band(share)] += 1
             objectives.append(ObjectiveStat(cid, oid, text, bands, shares))
 
+    return ClassReport(class_code, pupils, chapters, overview, questions, objectives,
+                       lambda: _details(db, class_code, pupils))
+
+
+def _details(db, class_code: str, pupils: list[str]) -> dict[str, PupilDetail]:
+    """Per pupil: every answer, time on task and documents opened (reads every record of the class)."""
     details = {p: PupilDetail(p) for p in pupils}
     events: dict[tuple[str, str, int], list[str]] = {}
     for pupil, chapter, question, option, correct, attempt, ms, at in db.execute(
@@ -223,7 +235,7 @@ def class_report(store: OutcomeStore, class_code: str, content=None, tr=None) ->
         times = sorted(dt.datetime.fromisoformat(s) for s in stamps)
         seconds = sum(min(IDLE_CAP_S, (b - a).total_seconds()) for a, b in zip(times, times[1:]))
         details[pupil].time_on_task_s[chapter] = details[pupil].time_on_task_s.get(chapter, 0) + round(seconds)
-    return ClassReport(class_code, pupils, chapters, overview, questions, objectives, details)
+    return details
 
 
 def summary_json(report: ClassReport) -> str:

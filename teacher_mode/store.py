@@ -30,6 +30,9 @@ CREATE TABLE IF NOT EXISTS outcomes (
 );
 CREATE INDEX IF NOT EXISTS outcomes_by_class ON outcomes (class_code, chapter, question);
 CREATE INDEX IF NOT EXISTS outcomes_by_pupil ON outcomes (class_code, pupil, chapter, attempt);
+-- Covers the dashboard's first-attempt aggregates: they read this index only, never the table.
+CREATE INDEX IF NOT EXISTS outcomes_cover ON outcomes (class_code, pupil, chapter, attempt, question, option, correct,
+                                                       objective);
 CREATE TABLE IF NOT EXISTS activity (
     statement_id TEXT PRIMARY KEY,
     class_code   TEXT NOT NULL,
