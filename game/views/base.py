@@ -93,6 +93,28 @@ class Screen(arcade.View):
     def on_resize(self, width: int, height: int) -> None:
         self.app.stage.fit(width, height)
 
+    # -- pages: one pager for every screen that lists more than fits ---------------------------------
+    page = 0
+    pages = 1
+
+    def pager(self, count: int, per_page: int, *, x: float = 760, y: float = 36, w: float = 200, h: float = 50,
+              size: float = 16) -> list[ui.Button]:
+        """Previous / Next buttons for `count` items shown `per_page` at a time (none when one page is enough)."""
+        self.pages = max(1, -(-count // per_page))
+        self.page = min(self.page, self.pages - 1)
+        if self.pages <= 1:
+            return []
+        prev = ui.Button(self.tr("Previous"), x, y, w, h, lambda: self.turn(-1), size=size)
+        nxt = ui.Button(self.tr("Next"), x + w + 20, y, w, h, lambda: self.turn(1), size=size)
+        prev.enabled, nxt.enabled = self.page > 0, self.page < self.pages - 1
+        return [prev, nxt]
+
+    def turn(self, delta: int) -> None:
+        page = max(0, min(self.page + delta, self.pages - 1))
+        if page != self.page:
+            self.page = page
+            self.rebuild()
+
     def column(self, labels_actions, *, x: float, top: float, w: float = 420, h: float = 56, gap: float = 16,
                size: float = 20, hints: bool = False) -> list[ui.Button]:
         """Buttons stacked downwards from `top`."""

@@ -198,7 +198,6 @@ class ChapterSelectView(Screen):
     """Four chapter cards per page; a chapter dropped into levels/ simply adds a card (and a page)."""
 
     PER_PAGE = 4
-    page = 0
 
     def build(self) -> None:
         tr, s = self.tr, self.app.session
@@ -211,8 +210,7 @@ class ChapterSelectView(Screen):
                           "your recorded answers are safe."), 340, 42, size=15, color=(255, 190, 140, 255), width=880))
         buttons = []
         every = s.chapters()
-        pages = max(1, -(-len(every) // self.PER_PAGE))
-        self.page = min(self.page, pages - 1)
+        pager = self.pager(len(every), self.PER_PAGE, x=880, y=6, w=160, h=44)
         statuses = every[self.page * self.PER_PAGE:(self.page + 1) * self.PER_PAGE]
         card_w, card_h, gap, first_top = 560, 270, 20, 620
         for i, st in enumerate(statuses):
@@ -243,18 +241,10 @@ class ChapterSelectView(Screen):
         self._cards = [(60 + (i % 2) * (card_w + 40), first_top - (i // 2) * (card_h + gap), card_w, card_h)
                        for i in range(len(statuses))]
         buttons.append(ui.Button(tr("Change pupil"), 60, 6, 260, 44, self.app.sign_out, size=16))
-        if pages > 1:
-            prev = ui.Button(tr("Previous"), 880, 6, 170, 44, lambda: self._turn(-1), size=16)
-            nxt = ui.Button(tr("Next"), 1060, 6, 160, 44, lambda: self._turn(1), size=16)
-            prev.enabled, nxt.enabled = self.page > 0, self.page < pages - 1
-            buttons += [prev, nxt]
-            self.texts.append(ui.text(tr("Page {n} of {total}", n=self.page + 1, total=pages), 860, 28, size=15,
+        if pager:
+            self.texts.append(ui.text(tr("Page {n} of {total}", n=self.page + 1, total=self.pages), 860, 28, size=15,
                                       color=ui.LIGHT_MUTED, anchor_x="right", anchor_y="center"))
-        self.focus.set(buttons, keep=True)
-
-    def _turn(self, delta: int) -> None:
-        self.page += delta
-        self.rebuild(keep_focus=False)
+        self.focus.set(buttons + pager, keep=True)
 
     def draw_content(self) -> None:
         _backdrop(self.app, alpha=215)
@@ -270,7 +260,7 @@ class SourcesView(Screen):
 
     def __init__(self, app, chapter_id: str, back):
         super().__init__(app)
-        self.chapter_id, self.back, self.page = chapter_id, back, 0
+        self.chapter_id, self.back = chapter_id, back
 
     def build(self) -> None:
         tr = self.tr
@@ -290,28 +280,17 @@ class SourcesView(Screen):
             height += t.content_height + 8
         if page:
             pages.append(page)
-        self.pages = len(pages)
-        self.page = min(self.page, max(0, len(pages) - 1))
+        pager = self.pager(len(pages), 1, x=760)
         y = 590
         for t in pages[self.page] if pages else []:
             t.y = y
             self.texts.append(t)
             y -= t.content_height + 8
         buttons = [ui.Button(tr("Back"), 100, 36, 220, 54, self.close, size=19, fill=ui.ACCENT)]
-        if len(pages) > 1:
+        if pager:
             self.texts.append(ui.text(tr("Page {n} of {total}", n=self.page + 1, total=len(pages)), 640, 63, size=16,
                                       color=ui.MUTED, anchor_x="center", anchor_y="center"))
-            prev = ui.Button(tr("Previous"), 760, 36, 200, 54, lambda: self._turn(-1), size=18)
-            nxt = ui.Button(tr("Next"), 980, 36, 200, 54, lambda: self._turn(1), size=18)
-            prev.enabled, nxt.enabled = self.page > 0, self.page < len(pages) - 1
-            buttons += [prev, nxt]
-        self.focus.set(buttons, keep=True)
-
-    def _turn(self, delta: int) -> None:
-        page = max(0, min(self.page + delta, self.pages - 1))
-        if page != self.page:
-            self.page = page
-            self.rebuild()
+        self.focus.set(buttons + pager, keep=True)
 
     def close(self) -> None:
         self.app.show(self.back)
@@ -322,7 +301,7 @@ class SourcesView(Screen):
 
     def on_key(self, symbol: int, modifiers: int) -> bool:
         if symbol in (arcade.key.PAGEDOWN, arcade.key.PAGEUP):
-            self._turn(1 if symbol == arcade.key.PAGEDOWN else -1)
+            self.turn(1 if symbol == arcade.key.PAGEDOWN else -1)
             return True
         return False
 

@@ -205,7 +205,6 @@ class ClassView(TeacherScreen):
     def __init__(self, app, code: str):
         super().__init__(app)
         self.code = code
-        self.page = 0
         self.confirm_erase = False
         self.report = class_report(self.store, code, app.content, app.tr)
 
@@ -220,6 +219,7 @@ class ClassView(TeacherScreen):
             self.texts.append(ui.fitted(title, 300 + j * col_w, 606, width=col_w - 10, max_height=40, size=14,
                                         min_size=11, bold=True))
         per_page = 8
+        pager = self.pager(len(rep.pupils), per_page, x=80, y=160, w=100, h=40, size=14)
         pupils = rep.pupils[self.page * per_page:(self.page + 1) * per_page]
         buttons = []
         for i, p in enumerate(pupils):
@@ -233,13 +233,7 @@ class ClassView(TeacherScreen):
                                           anchor_y="center", bold=c.status == "done"))
         if not rep.pupils:
             self.texts.append(ui.text(tr("No pupil has played in this class yet."), 80, 540, size=17))
-        pages = max(1, -(-len(rep.pupils) // per_page))
-        if pages > 1:
-            prev = ui.Button("◀", 80, 120, 60, 40, lambda: self._turn(-1), size=16)
-            nxt = ui.Button("▶", 150, 120, 60, 40, lambda: self._turn(1), size=16)
-            prev.enabled, nxt.enabled = self.page > 0, self.page < pages - 1
-            buttons += [prev, nxt]
-            self.texts.append(ui.text(f"{self.page + 1}/{pages}", 230, 140, size=15, anchor_y="center"))
+        buttons += pager
         buttons += [
             ui.Button(tr("To discuss in class"), 300, 100, 260, 52, lambda: self.app.show(QuestionsView(self.app, self)),
                       size=16, fill=ui.ACCENT),
@@ -257,10 +251,6 @@ class ClassView(TeacherScreen):
             self.texts.append(ui.text(tr("Report written: {path}", path=self.written), 300, 176, size=14,
                                       color=ui.MUTED, width=900))
         self.focus.set(buttons, keep=True)
-
-    def _turn(self, delta: int) -> None:
-        self.page += delta
-        self.rebuild()
 
     def _report(self) -> None:
         from teacher_mode.report import render
@@ -290,7 +280,7 @@ class QuestionsView(TeacherScreen):
 
     def __init__(self, app, back: ClassView):
         super().__init__(app)
-        self.back, self.page = back, 0
+        self.back = back
 
     def build(self) -> None:
         tr = self.tr
@@ -312,18 +302,8 @@ class QuestionsView(TeacherScreen):
                     line += " — " + w.feedback
                 self.texts.append(ui.fitted(line, 80, top - 50, width=1120, max_height=60, size=14, min_size=11,
                                             color=(140, 50, 0, 255)))
-        pages = max(1, -(-len(items) // 4))
         buttons = [ui.Button(tr("Back"), 80, 36, 200, 50, lambda: self.app.show(self.back), size=16)]
-        if pages > 1:
-            prev = ui.Button(tr("Previous"), 760, 36, 200, 50, lambda: self._turn(-1), size=16)
-            nxt = ui.Button(tr("Next"), 980, 36, 200, 50, lambda: self._turn(1), size=16)
-            prev.enabled, nxt.enabled = self.page > 0, self.page < pages - 1
-            buttons += [prev, nxt]
-        self.focus.set(buttons, keep=True)
-
-    def _turn(self, delta: int) -> None:
-        self.page += delta
-        self.rebuild()
+        self.focus.set(buttons + self.pager(len(items), 4), keep=True)
 
     def draw_content(self) -> None:
         super().draw_content()
@@ -337,7 +317,7 @@ class QuestionsView(TeacherScreen):
 class ObjectivesView(TeacherScreen):
     def __init__(self, app, back: ClassView):
         super().__init__(app)
-        self.back, self.page = back, 0
+        self.back = back
 
     def build(self) -> None:
         tr = self.tr
@@ -351,18 +331,8 @@ class ObjectivesView(TeacherScreen):
             self.texts.append(ui.fitted(o.text, 80, top, width=640, max_height=44, size=15, min_size=11))
             self.texts.append(ui.text(" · ".join(f"{names[k]} : {o.bands[k]}" for k in ("low", "mid", "high")),
                                       760, top - 34, size=13, width=440))
-        pages = max(1, -(-len(objs) // 6))
         buttons = [ui.Button(tr("Back"), 80, 36, 200, 50, lambda: self.app.show(self.back), size=16)]
-        if pages > 1:
-            prev = ui.Button(tr("Previous"), 760, 36, 200, 50, lambda: self._turn(-1), size=16)
-            nxt = ui.Button(tr("Next"), 980, 36, 200, 50, lambda: self._turn(1), size=16)
-            prev.enabled, nxt.enabled = self.page > 0, self.page < pages - 1
-            buttons += [prev, nxt]
-        self.focus.set(buttons, keep=True)
-
-    def _turn(self, delta: int) -> None:
-        self.page += delta
-        self.rebuild()
+        self.focus.set(buttons + self.pager(len(objs), 6), keep=True)
 
     def draw_content(self) -> None:
         super().draw_content()
@@ -411,8 +381,7 @@ class PupilView(TeacherScreen):
         prompts = {(q.chapter, q.id): q for q in rep.questions}
         answers = list(reversed(d.answers)) if d else []
         per_page = max(1, int((y - 130) // 26))
-        self.pages = max(1, -(-len(answers) // per_page))
-        self.page = min(getattr(self, "page", 0), self.pages - 1)
+        pager = self.pager(len(answers), per_page, x=300, w=180, size=15)
         lines = []
         for a in answers[self.page * per_page:(self.page + 1) * per_page]:
             q = prompts.get((a["chapter"], a["question"]))
@@ -429,16 +398,7 @@ class PupilView(TeacherScreen):
             ui.Button(tr("Back"), 80, 36, 200, 50, self._back, size=16),
             ui.Button(label, 700, 36, 520, 50, self._erase, size=15, fill=ui.WRONG if self.confirm else ui.NIGHT_2),
         ]
-        if self.pages > 1:
-            prev = ui.Button("◀", 300, 36, 60, 50, lambda: self._turn(-1), size=16)
-            nxt = ui.Button("▶", 370, 36, 60, 50, lambda: self._turn(1), size=16)
-            prev.enabled, nxt.enabled = self.page > 0, self.page < self.pages - 1
-            buttons += [prev, nxt]
-        self.focus.set(buttons, keep=True)
-
-    def _turn(self, delta: int) -> None:
-        self.page = max(0, min(self.page + delta, self.pages - 1))
-        self.rebuild()
+        self.focus.set(buttons + pager, keep=True)
 
     def _back(self) -> None:
         self.app.show(ClassView(self.app, self.code))
