@@ -103,6 +103,9 @@ def main(argv: list[str] | None = None) -> int:
         )
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:  # `python main.py stats | head`: the reader left, nothing is wrong
+        sys.stderr.close()
+        return 0
 
 
 def cmd_validate(args) -> int:

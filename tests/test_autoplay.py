@@ -69,3 +69,13 @@ def test_autoplay_all_real_chapters_records_like_pupils(tmp_path):
                           (cid,)).fetchall()
         assert {r[0] for r in rows} == set(b.questions)
         assert db.execute("SELECT DISTINCT locale FROM outcomes").fetchall() == [("en",)]
+
+
+def test_the_bot_plays_the_same_playthroughs_every_run():
+    """Python randomises string hashing per process: the bot's choice of playthroughs must not depend on it."""
+    code = ("from game.content.loader import load_content; from game.story.autoplay import explore; "
+            "from tests.conftest import MINI; print(explore(load_content(MINI).chapters['mini']).paths)")
+    runs = {subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT,
+                           env={**__import__("os").environ, "PYTHONHASHSEED": seed}, timeout=120).stdout
+            for seed in ("1", "2", "3")}
+    assert len(runs) == 1 and runs.pop().startswith("[[")

@@ -396,6 +396,13 @@ def test_teacher_dashboard_pages(app, tmp_path):
     frame(app, "teacher-questions")
     assert q.items[0].id == "q-vrai"
     assert any("« Faux » (2)" in t.text for t in q.texts)
+    key(app, arcade.key.ENTER)  # "All answers" of the first question
+    answers = app.window.current_view
+    assert isinstance(answers, teacher.AnswersView)
+    frame(app, "teacher-answers")
+    texts = [t.text for t in answers.texts]
+    assert "2 (100 %)" in texts and "0 (0 %)" in texts and any(t.startswith("✔ bonne réponse · Vrai") for t in texts)
+    key(app, arcade.key.ESCAPE)
     key(app, arcade.key.ESCAPE)
     click(app, next(b for b in app.window.current_view.focus.buttons if b.label == "Objectifs"))
     frame(app, "teacher-objectives")

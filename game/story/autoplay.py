@@ -137,7 +137,7 @@ def explore(bundle: ChapterBundle) -> Exploration:
     ex.states = len(states)
 
     # Which states can still reach the end?
-    ends = {s for s, st in states.items() if st.completed}
+    ends = [s for s, st in states.items() if st.completed]  # a list, not a set: the same playthroughs every run
     ex.endings = len(ends)
     reverse: dict[str, list[str]] = {}
     for s, outs in edges.items():

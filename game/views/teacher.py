@@ -302,13 +302,54 @@ class QuestionsView(TeacherScreen):
                     line += " — " + w.feedback
                 self.texts.append(ui.fitted(line, 80, top - 50, width=1120, max_height=60, size=14, min_size=11,
                                             color=(140, 50, 0, 255)))
-        buttons = [ui.Button(tr("Back"), 80, 36, 200, 50, lambda: self.app.show(self.back), size=16)]
+        buttons = [ui.Button(tr("All answers"), 1020, 620 - i * 132 - 96, 180, 34,
+                             lambda q=q: self.app.show(AnswersView(self.app, self, q)), size=14)
+                   for i, q in enumerate(self.items)]
+        buttons.append(ui.Button(tr("Back"), 80, 36, 200, 50, lambda: self.app.show(self.back), size=16))
         self.focus.set(buttons + self.pager(len(items), 4), keep=True)
 
     def draw_content(self) -> None:
         super().draw_content()
         for i, q in enumerate(self.items):
             draw_meter(860, 620 - i * 132 - 44, 340, q.share * 100, 100, colour=ui.RIGHT)
+
+    def on_escape(self) -> None:
+        self.app.show(self.back)
+
+
+class AnswersView(TeacherScreen):
+    """One question: how many pupils chose each answer. Bars carry the number and the share; the right answer
+    has a tick and words, not only a colour."""
+
+    def __init__(self, app, back, q):
+        super().__init__(app)
+        self.back, self.q = back, q
+
+    def build(self) -> None:
+        tr, q = self.tr, self.q
+        self.rows = [o for o in q.options if o.count or o.correct]
+        self.texts.append(ui.fitted(q.prompt, 80, 680, width=1120, max_height=70, size=22, min_size=14, bold=True))
+        self.texts.append(ui.text(tr("{right} of {n} right ({share} %)", right=q.right, n=q.answered,
+                                     share=round(100 * q.share)), 80, 600, size=16, color=ui.MUTED))
+        step = min(60, 440 / max(1, len(self.rows)))
+        for i, o in enumerate(self.rows):
+            y = 560 - i * step
+            label = ("✔ " + tr("right answer") + " · " if o.correct else "") + o.text
+            self.texts.append(ui.fitted(label, 80, y, width=520, max_height=step - 6, size=15, min_size=11,
+                                        anchor_y="top"))
+            share = round(100 * o.count / q.answered) if q.answered else 0
+            self.texts.append(ui.text(f"{o.count} ({share} %)", 620 + 480 * o.count / max(1, q.answered) + 10,
+                                      y - 12, size=15, anchor_y="center"))
+        self.focus.set([ui.Button(tr("Back"), 80, 36, 200, 50, lambda: self.app.show(self.back), size=16)])
+
+    def draw_content(self) -> None:
+        super().draw_content()
+        step = min(60, 440 / max(1, len(self.rows)))
+        for i, o in enumerate(self.rows):
+            y = 560 - i * step
+            w = 480 * o.count / max(1, self.q.answered)
+            arcade.draw_lbwh_rectangle_filled(620, y - 24, w, 24, ui.RIGHT if o.correct else ui.WRONG)
+            arcade.draw_lbwh_rectangle_outline(620, y - 24, max(w, 2), 24, ui.INK, 1)
 
     def on_escape(self) -> None:
         self.app.show(self.back)
