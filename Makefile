@@ -30,7 +30,7 @@ shots: $(STAMP) xvfb
 
 # Translation catalogues: interface strings (game/locale) and content (levels/locale).
 i18n: $(STAMP)
-	$(VENV)/bin/pybabel extract -F babel.cfg -k tr -k N_ -k n:1,2 --no-wrap --project coupole-game \
+	$(VENV)/bin/pybabel extract -F babel.cfg -k tr -k N_ -k say -k n:1,2 --no-wrap --project coupole-game \
 	  -o game/locale/messages.pot game teacher_mode
 	$(VENV)/bin/pybabel update -i game/locale/messages.pot -d game/locale -D messages --no-wrap
 	$(PY) main.py i18n

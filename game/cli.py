@@ -34,6 +34,7 @@ def _parser() -> argparse.ArgumentParser:
     val = sub.add_parser("validate", help="check the content (levels/, dialogue/, assets/)")
     val.add_argument("--root", type=Path, default=None, help="content tree to check (default: the game's own)")
     val.add_argument("--json", action="store_true", help="print the problems as JSON")
+    val.add_argument("--lang", choices=LOCALES, default=None, help="language of the messages (default: the system's)")
     data_dir(val)
 
     auto = sub.add_parser("autoplay", help="a bot plays every branch of every chapter")
@@ -111,7 +112,9 @@ def main(argv: list[str] | None = None) -> int:
 def cmd_validate(args) -> int:
     from .content.lint import lint
     from .content.loader import check_content
+    from .content.say import say, set_language
 
+    set_language(args.lang)
     content, problems = check_content(args.root)
     if content is not None:
         problems = sorted(problems + lint(content))
@@ -123,9 +126,10 @@ def cmd_validate(args) -> int:
         for p in problems:
             print(p.format())
         if errors:
-            print(f"\n{len(errors)} error(s), {len(problems) - len(errors)} warning(s).", file=sys.stderr)
+            print("\n" + say("{errors} error(s), {warnings} warning(s).", errors=len(errors),
+                             warnings=len(problems) - len(errors)), file=sys.stderr)
         else:
-            print(f"Content OK ({len(problems)} warning(s)).")
+            print(say("Content OK ({warnings} warning(s)).", warnings=len(problems)))
     return 1 if errors else 0
 
 

@@ -62,7 +62,7 @@ def test_translation_warnings_and_json_exit_code(mini_root):
     po = mini_root / "levels" / "locale" / "en" / "LC_MESSAGES" / "mini.po"
     text = po.read_text(encoding="utf-8").replace('msgid "Bonjour !"\nmsgstr ""', 'msgid "Bonjour !"\nmsgstr "Hello {name}!"')
     po.write_text(text, encoding="utf-8")
-    res = subprocess.run([sys.executable, str(ROOT / "main.py"), "validate", "--json", "--root", str(mini_root)],
+    res = subprocess.run([sys.executable, str(ROOT / "main.py"), "validate", "--lang", "en", "--json", "--root", str(mini_root)],
                          capture_output=True, text=True, timeout=60)
     assert res.returncode == 0  # warnings only
     report = json.loads(res.stdout)

@@ -125,7 +125,7 @@ def test_real_content_validates():
 
 
 def _validate(root) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, str(ROOT / "main.py"), "validate", "--root", str(root)],
+    return subprocess.run([sys.executable, str(ROOT / "main.py"), "validate", "--lang", "en", "--root", str(root)],
                           capture_output=True, text=True, timeout=60)
 
 
@@ -148,7 +148,7 @@ def test_validate_json_for_machines(mini_root):
 
     path = mini_root / "levels" / "01_mini.yaml"
     path.write_text(path.read_text(encoding="utf-8").replace("start: rue", "start: rues"), encoding="utf-8")
-    res = subprocess.run([sys.executable, str(ROOT / "main.py"), "validate", "--json", "--root", str(mini_root)],
+    res = subprocess.run([sys.executable, str(ROOT / "main.py"), "validate", "--lang", "en", "--json", "--root", str(mini_root)],
                          capture_output=True, text=True, timeout=60)
     assert res.returncode == 1
     report = json.loads(res.stdout)
@@ -156,3 +156,16 @@ def test_validate_json_for_machines(mini_root):
     (problem,) = report["problems"]
     assert problem["file"] == "levels/01_mini.yaml" and problem["severity"] == "error"
     assert problem["source_line"] == "start: rues" and problem["column"] == 8
+
+
+def test_messages_in_the_authors_language(mini_root):
+    path = mini_root / "levels" / "01_mini.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("start: rue", "start: rues").replace("order: 1", "order: un"),
+                    encoding="utf-8")
+    fr = subprocess.run([sys.executable, str(ROOT / "main.py"), "validate", "--lang", "fr", "--root", str(mini_root)],
+                        capture_output=True, text=True, timeout=60)
+    assert fr.returncode == 1
+    assert "levels/01_mini.yaml:3:8: erreur: Il faut ici un nombre entier (trouvé : « un »)." in fr.stdout
+    assert "1 erreur(s), 0 avertissement(s)." in fr.stderr
+    en = _validate(mini_root)
+    assert "levels/01_mini.yaml:3:8: error: This should be a whole number (found \"un\")." in en.stdout

@@ -143,7 +143,7 @@ def test_the_bot_solves_every_kind(mg):
 
 
 def test_authoring_mistakes_are_sentences():
-    with pytest.raises(ValueError, match="unknown meter 'hunger'"):
+    with pytest.raises(ValueError, match='unknown meter "hunger"'):
         game(kind="dilemmas", meters=[{"id": "food", "label": "F"}],
              rounds=[{"id": "r", "situation": "S", "options": [
                  {"id": "a", "text": "A", "effects": {"hunger": 1}, "consequence": "C"},

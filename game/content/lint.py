@@ -15,9 +15,10 @@ from pathlib import Path
 
 from babel.messages.pofile import read_po
 
-from ..i18n import LOCALES, SOURCE_LOCALE, content_locale_dir, po_path
+from ..i18n import LOCALES, SOURCE_LOCALE, N_, content_locale_dir, po_path
 from .loader import ChapterBundle, Content
 from .problems import Problem, ProblemSink
+from .say import say
 from .texts import all_messages
 
 PLACEHOLDER = re.compile(r"\{[^{}]*\}|%[sd]")
@@ -72,15 +73,17 @@ def _graph(where: _Where, b: ChapterBundle) -> None:
         for i, flag in enumerate(requires):
             if flag not in set_flags:
                 where.add(file, path + ("requires", i),
-                          f'This {what} needs the flag "{flag}", but nothing ever sets it: it can never appear.')
+                          say('This {what} needs the flag "{flag}", but nothing ever sets it: it can never appear.',
+                              what=say(what), flag=flag))
             if flag in excludes:
                 where.add(file, path + ("requires", i),
-                          f'This {what} both requires and excludes the flag "{flag}": it can never appear.')
+                          say('This {what} both requires and excludes the flag "{flag}": it can never appear.',
+                              what=say(what), flag=flag))
         for i, flag in enumerate(excludes):
             if flag not in set_flags:
                 where.add(file, path + ("excludes", i),
-                          f'This {what} excludes the flag "{flag}", which nothing ever sets: the condition has no effect.',
-                          "warning")
+                          say('This {what} excludes the flag "{flag}", which nothing ever sets: the condition has no '
+                              'effect.', what=say(what), flag=flag), "warning")
 
     roots: list[str] = []
     given, asked, played, goes = set(), set(), set(), {c.start}
@@ -88,7 +91,7 @@ def _graph(where: _Where, b: ChapterBundle) -> None:
         if scene.enter:
             roots.append(scene.enter)
         for hi, h in enumerate(scene.hotspots):
-            conditions(f, ("scenes", si, "hotspots", hi), h.requires, h.excludes, "hotspot")
+            conditions(f, ("scenes", si, "hotspots", hi), h.requires, h.excludes, N_("hotspot"))
             if h.talk:
                 roots.append(h.talk)
             given |= {h.document} if h.document else set()
@@ -111,10 +114,10 @@ def _graph(where: _Where, b: ChapterBundle) -> None:
         path = _node_path(b, nid)
         nf = b.node_files[nid]
         if nid not in reached:
-            where.add(nf, path + ("id",), f'The node "{nid}" is never reached: no hotspot, scene entry, "next" or '
-                                          "choice leads to it.")
+            where.add(nf, path + ("id",), say('The node "{id}" is never reached: no hotspot, scene entry, "next" or '
+                                              "choice leads to it.", id=nid))
         for ci, ch in enumerate(node.choices):
-            conditions(nf, path + ("choices", ci), ch.requires, ch.excludes, "choice")
+            conditions(nf, path + ("choices", ci), ch.requires, ch.excludes, N_("choice"))
         for e in node.effects + [e for ch in node.choices for e in ch.effects]:
             given |= {e.give} if e.give else set()
             asked |= {e.ask} if e.ask else set()
@@ -123,18 +126,18 @@ def _graph(where: _Where, b: ChapterBundle) -> None:
 
     for di, d in enumerate(c.documents):
         if d.id not in given:
-            where.add(f, ("documents", di, "id"), f'The document "{d.id}" is never handed out: no hotspot, effect '
-                                                  "or mini-game gives it.", "warning")
+            where.add(f, ("documents", di, "id"), say('The document "{id}" is never handed out: no hotspot, effect '
+                                                      "or mini-game gives it.", id=d.id), "warning")
     for qi, q in enumerate(c.questions):
         if q.id not in asked:
-            where.add(f, ("questions", qi, "id"), f'The question "{q.id}" is never asked.', "warning")
+            where.add(f, ("questions", qi, "id"), say('The question "{id}" is never asked.', id=q.id), "warning")
     for mi, mg in enumerate(c.minigames):
         if mg.id not in played:
-            where.add(f, ("minigames", mi, "id"), f'The mini-game "{mg.id}" is never started.', "warning")
+            where.add(f, ("minigames", mi, "id"), say('The mini-game "{id}" is never started.', id=mg.id), "warning")
     for si, scene in enumerate(c.scenes):
         if scene.id not in goes:
-            where.add(f, ("scenes", si, "id"), f'The scene "{scene.id}" is never reached: nothing moves the pupil '
-                                               "there.")
+            where.add(f, ("scenes", si, "id"), say('The scene "{id}" is never reached: nothing moves the pupil '
+                                                   "there.", id=scene.id))
 
     # a way on from every scene: a "go" hotspot, or a conversation that moves on or ends the chapter
     for si, scene in enumerate(c.scenes):
@@ -151,8 +154,9 @@ def _graph(where: _Where, b: ChapterBundle) -> None:
             exits = any(e.go or e.end_chapter for e in effects)
             todo += ([node.next] if node.next else []) + [ch.next for ch in node.choices if ch.next]
         if not exits:
-            where.add(f, ("scenes", si, "id"), f'The scene "{scene.id}" has no way on: no "go" hotspot and no '
-                                               "conversation that moves to another scene or ends the chapter.")
+            where.add(f, ("scenes", si, "id"), say('The scene "{id}" has no way on: no "go" hotspot and no '
+                                                   "conversation that moves to another scene or ends the chapter.",
+                                                   id=scene.id))
 
 
 def _translations(where: _Where, content: Content, b: ChapterBundle, locales) -> None:
@@ -165,7 +169,8 @@ def _translations(where: _Where, content: Content, b: ChapterBundle, locales) ->
                 with path.open("rb") as fh:
                     entries = {m.context: m for m in read_po(fh, locale=loc) if m.id}
             except Exception as exc:  # a broken catalogue is a problem to report, never a crash
-                where.add(b.file, ("id",), f"The {loc} catalogue {path.name} cannot be read ({exc}).")
+                where.add(b.file, ("id",), say("The {lang} catalogue {file} cannot be read ({reason}).", lang=loc,
+                                               file=path.name, reason=exc))
                 continue
         missing, stale = [], []
         for m in messages:
@@ -175,15 +180,21 @@ def _translations(where: _Where, content: Content, b: ChapterBundle, locales) ->
             elif e.fuzzy or e.id != m.text:
                 stale.append(m)
             elif sorted(PLACEHOLDER.findall(m.text)) != sorted(PLACEHOLDER.findall(e.string)):
-                where.add(m.file, m.path, f"The {loc} translation does not keep the placeholders of the French "
-                                          f"({', '.join(PLACEHOLDER.findall(m.text)) or 'none'}).", "warning")
-        for group, word in ((missing, "has no"), (stale, "has an out-of-date")):
+                where.add(m.file, m.path, say("The {lang} translation does not keep the placeholders of the French "
+                                              "({placeholders}).", lang=loc,
+                                              placeholders=", ".join(PLACEHOLDER.findall(m.text)) or "-"), "warning")
+        for group, one, more in (
+            (missing, N_("This text has no {lang} translation (context {context}); run `python main.py i18n "
+                         "--chapter {chapter}` and translate it."),
+             N_("{n} more texts of this chapter have no {lang} translation.")),
+            (stale, N_("This text has an out-of-date {lang} translation (context {context}); run `python main.py "
+                       "i18n --chapter {chapter}` and update it."),
+             N_("{n} more texts of this chapter have an out-of-date {lang} translation.")),
+        ):
             for m in group[:3]:
-                where.add(m.file, m.path, f"This text {word} {loc} translation (context {b.id}:{m.context}); run "
-                                          f"`python main.py i18n --chapter {b.id}` and translate it.", "warning")
+                where.add(m.file, m.path, say(one, lang=loc, context=f"{b.id}:{m.context}", chapter=b.id), "warning")
             if len(group) > 3:
-                where.add(b.file, ("id",), f"{len(group) - 3} more texts of this chapter {word} {loc} translation.",
-                          "warning")
+                where.add(b.file, ("id",), say(more, n=len(group) - 3, lang=loc), "warning")
 
 
 def lint_paths(root: Path) -> list[Problem]:

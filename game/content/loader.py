@@ -14,7 +14,9 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from .models import NARRATOR, Chapter, Dialogue, Node, Question
+from ..i18n import N_
 from .problems import ContentError, Problem, ProblemSink
+from .say import say
 from .yamlsource import SourceMap, YamlSyntaxError, load_yaml
 
 MAX_FILE_BYTES = 2_000_000
@@ -96,7 +98,7 @@ def check_content(root: Path | None = None) -> tuple[Content | None, list[Proble
         directory = root / folder
         if not directory.is_dir():
             sink = ProblemSink(directory, f"{folder}/", text="")
-            sink.add(1, 1, f"The folder {folder}/ is missing from {root}.")
+            sink.add(1, 1, say("The folder {folder}/ is missing from {root}.", folder=folder, root=root))
             sinks.append(sink)
             continue
         for path in sorted(directory.glob("*.yaml")) + sorted(directory.glob("*.yml")):
@@ -122,19 +124,19 @@ def _load_file(root: Path, path: Path, model: type[BaseModel], sinks: list[Probl
         raw = path.read_bytes()
     except OSError as exc:
         sink = ProblemSink(path, display, text="")
-        sink.add(1, 1, f"This file cannot be opened ({exc.strerror}).")
+        sink.add(1, 1, say("This file cannot be opened ({reason}).", reason=exc.strerror))
         sinks.append(sink)
         return None
     if len(raw) > MAX_FILE_BYTES:
         sink = ProblemSink(path, display, text="")
-        sink.add(1, 1, f"This file is too large ({len(raw)} bytes; the limit is {MAX_FILE_BYTES}).")
+        sink.add(1, 1, say("This file is too large ({size} bytes; the limit is {limit}).", size=len(raw), limit=MAX_FILE_BYTES))
         sinks.append(sink)
         return None
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         sink = ProblemSink(path, display, text="")
-        sink.add(1, 1, f"This file is not saved as UTF-8 text (bad byte at position {exc.start}); save it again as UTF-8.")
+        sink.add(1, 1, say("This file is not saved as UTF-8 text (bad byte at position {pos}); save it again as UTF-8.", pos=exc.start))
         sinks.append(sink)
         return None
     sink = ProblemSink(path, display, text=text)
@@ -147,7 +149,7 @@ def _load_file(root: Path, path: Path, model: type[BaseModel], sinks: list[Probl
     for issue in issues:
         sink.add(issue.line, issue.column, issue.message)
     if not isinstance(data, dict):
-        sink.add(1, 1, f"This file should be a set of fields (like 'id: ...'), but it is {_kind(data)}.")
+        sink.add(1, 1, say("This file should be a set of fields (like 'id: ...'), but it is {kind}.", kind=_kind(data)))
         return None
     try:
         obj = model.model_validate(data)
@@ -166,10 +168,10 @@ def _load_file(root: Path, path: Path, model: type[BaseModel], sinks: list[Probl
 
 def _kind(value: Any) -> str:
     if value is None:
-        return "empty"
+        return say("empty")
     if isinstance(value, list):
-        return "a list"
-    return f"the single value {value!r}"
+        return say("a list")
+    return say("the single value {value}", value=repr(value))
 
 
 def _field_name(loc: tuple) -> str:
@@ -179,22 +181,22 @@ def _field_name(loc: tuple) -> str:
     return "value"
 
 
-_SIMPLE = {
-    "string_type": "This should be text.",
-    "bool_type": "This should be true or false.",
-    "bool_parsing": "This should be true or false.",
-    "int_type": "This should be a whole number.",
-    "int_parsing": "This should be a whole number.",
-    "int_from_float": "This should be a whole number.",
-    "list_type": "This should be a list (one item per line, each starting with '- ').",
-    "tuple_type": "This should be a list of numbers, like [640, 360].",
-    "dict_type": "This should be a set of fields (name: value).",
-    "model_type": "This should be a set of fields (name: value).",
-    "model_attributes_type": "This should be a set of fields (name: value).",
-    "date_type": "This should be a date written YYYY-MM-DD, e.g. 1944-09-05.",
-    "date_parsing": "This should be a date written YYYY-MM-DD, e.g. 1944-09-05.",
-    "date_from_datetime_parsing": "This should be a date written YYYY-MM-DD, e.g. 1944-09-05.",
-    "date_from_datetime_inexact": "This should be a date written YYYY-MM-DD, without a time.",
+_SIMPLE = {  # N_: extracted for translation, translated by say() when used
+    "string_type": N_("This should be text."),
+    "bool_type": N_("This should be true or false."),
+    "bool_parsing": N_("This should be true or false."),
+    "int_type": N_("This should be a whole number."),
+    "int_parsing": N_("This should be a whole number."),
+    "int_from_float": N_("This should be a whole number."),
+    "list_type": N_("This should be a list (one item per line, each starting with '- ')."),
+    "tuple_type": N_("This should be a list of numbers, like [640, 360]."),
+    "dict_type": N_("This should be a set of fields (name: value)."),
+    "model_type": N_("This should be a set of fields (name: value)."),
+    "model_attributes_type": N_("This should be a set of fields (name: value)."),
+    "date_type": N_("This should be a date written YYYY-MM-DD, e.g. 1944-09-05."),
+    "date_parsing": N_("This should be a date written YYYY-MM-DD, e.g. 1944-09-05."),
+    "date_from_datetime_parsing": N_("This should be a date written YYYY-MM-DD, e.g. 1944-09-05."),
+    "date_from_datetime_inexact": N_("This should be a date written YYYY-MM-DD, without a time."),
 }
 
 
@@ -206,47 +208,46 @@ def explain(err: dict) -> tuple[tuple, str, bool]:
     name = _field_name(loc)
     value = err.get("input")
     if kind == "missing":
-        return loc[:-1], f'The field "{name}" is missing here; it is required.', False
+        return loc[:-1], say('The field "{name}" is missing here; it is required.', name=name), False
     if kind == "extra_forbidden":
-        return loc, f'"{name}" is not a field that can be used here. Check its spelling or its indentation.', True
+        return loc, say('"{name}" is not a field that can be used here. Check its spelling or its indentation.', name=name), True
     if kind == "string_pattern_mismatch":
         if ctx.get("pattern", "").startswith("^[a-z0-9]"):
-            return loc, (
-                f'"{value}" cannot be used as {name}: use only lowercase letters, digits, "-" and "_", '
-                "and start with a letter or a digit."
-            ), False
-        return loc, f'"{value}" is not an image file name inside assets/ (it must end in .png or .jpg).', False
+            return loc, say('"{value}" cannot be used as {name}: use only lowercase letters, digits, "-" and "_", '
+                            "and start with a letter or a digit.", value=value, name=name), False
+        return loc, say('"{value}" is not an image file name inside assets/ (it must end in .png or .jpg).', value=value), False
     if kind == "string_too_short":
-        return loc, f'The field "{name}" is empty; write something here.', False
+        return loc, say('The field "{name}" is empty; write something here.', name=name), False
     if kind == "string_too_long":
-        return loc, f'The field "{name}" is too long (at most {ctx.get("max_length")} characters).', False
+        return loc, say('The field "{name}" is too long (at most {n} characters).', name=name, n=ctx.get("max_length")), False
     if kind == "too_short":
-        return loc, f'"{name}" needs at least {ctx.get("min_length")} item(s).', False
+        return loc, say('"{name}" needs at least {n} item(s).', name=name, n=ctx.get("min_length")), False
     if kind == "too_long":
-        return loc, f'"{name}" has too many items (at most {ctx.get("max_length")}).', False
+        return loc, say('"{name}" has too many items (at most {n}).', name=name, n=ctx.get("max_length")), False
     if kind in ("enum", "literal_error"):
         expected = ctx.get("expected", "")
-        return loc, f'"{value}" is not allowed for {name}; use one of: {expected}.', False
+        return loc, say('"{value}" is not allowed for {name}; use one of: {expected}.', value=value, name=name, expected=expected), False
     if kind in ("greater_than_equal", "less_than_equal"):
         limit = ctx.get("ge", ctx.get("le"))
-        word = "at least" if kind == "greater_than_equal" else "at most"
-        return loc, f'"{name}" must be {word} {limit}.', False
+        if kind == "greater_than_equal":
+            return loc, say('"{name}" must be at least {limit}.', name=name, limit=limit), False
+        return loc, say('"{name}" must be at most {limit}.', name=name, limit=limit), False
     if kind == "value_error":
         msg = str(ctx.get("error") or err.get("msg", ""))
         return loc, msg.removeprefix("Value error, "), False
     if kind in _SIMPLE:
-        sentence = _SIMPLE[kind]
+        sentence = say(_SIMPLE[kind])
         if value is not None and not isinstance(value, (dict, list)):
-            sentence = f'{sentence[:-1]} (found "{value}").'
+            sentence = say('{sentence} (found "{value}")', sentence=sentence.rstrip("."), value=value) + "."
         return loc, sentence, False
-    return loc, f'The value of "{name}" is not right: {err.get("msg", kind)}.', False
+    return loc, say('The value of "{name}" is not right: {detail}.', name=name, detail=err.get("msg", kind)), False
 
 
 def _dupes(loc: Located, items: list, path: tuple, what: str) -> None:
     seen: dict[str, int] = {}
     for i, item in enumerate(items):
         if item.id in seen:
-            loc.at(path + (i, "id"), f'Another {what} already has the id "{item.id}" (item {seen[item.id] + 1}); ids must be unique.')
+            loc.at(path + (i, "id"), say('Another {what} already has the id "{id}" (item {n}); ids must be unique.', what=say(what), id=item.id, n=seen[item.id] + 1))
         else:
             seen[item.id] = i
 
@@ -258,23 +259,25 @@ def _link(root: Path, chapters: list[Located], dialogues: list[Located], broken:
     for loc in chapters:
         ch: Chapter = loc.model
         if ch.id in bundles:
-            loc.at(("id",), f'The chapter id "{ch.id}" is already used by {bundles[ch.id].file}.')
+            loc.at(("id",), say('The chapter id "{id}" is already used by {file}.', id=ch.id, file=bundles[ch.id].file))
             continue
         bundles[ch.id] = ChapterBundle(ch, loc.sink.display)
         located_by_id[ch.id] = loc
-        for items, what in (
-            (ch.scenes, "scene"), (ch.documents, "document"), (ch.questions, "question"),
-            (ch.characters, "character"), (ch.objectives, "objective"), (ch.minigames, "minigame"),
-            (ch.sources, "source"),
+        for items, group, what in (
+            (ch.scenes, "scenes", N_("scene")), (ch.documents, "documents", N_("document")),
+            (ch.questions, "questions", N_("question")), (ch.characters, "characters", N_("character")),
+            (ch.objectives, "objectives", N_("objective")), (ch.minigames, "minigames", N_("mini-game")),
+            (ch.sources, "sources", N_("source")),
         ):
-            _dupes(loc, items, (what + "s" if what != "character" else "characters",), what)
+            _dupes(loc, items, (group,), what)
         for si, scene in enumerate(ch.scenes):
-            _dupes(loc, scene.hotspots, ("scenes", si, "hotspots"), "hotspot in this scene")
+            _dupes(loc, scene.hotspots, ("scenes", si, "hotspots"), N_("hotspot in this scene"))
 
     orders: dict[int, str] = {}
     for cid, b in bundles.items():
         if b.chapter.order in orders:
-            located_by_id[cid].at(("order",), f'Chapters "{orders[b.chapter.order]}" and "{cid}" have the same order {b.chapter.order}.', severity="warning")
+            located_by_id[cid].at(("order",), say('Chapters "{a}" and "{b}" have the same order {n}.', a=orders[b.chapter.order],
+                                                  b=cid, n=b.chapter.order), severity="warning")
         orders[b.chapter.order] = cid
 
     dialogue_locs: dict[str, list[Located]] = {}
@@ -285,17 +288,17 @@ def _link(root: Path, chapters: list[Located], dialogues: list[Located], broken:
             if d.chapter in broken or broken_files:
                 continue  # its chapter file is reported already; checking against it would only add noise
             known = ", ".join(sorted(bundles)) or "none"
-            loc.at(("chapter",), f'There is no chapter with the id "{d.chapter}" (chapters found: {known}).')
+            loc.at(("chapter",), say('There is no chapter with the id "{id}" (chapters found: {known}).', id=d.chapter, known=known))
             continue
         dialogue_locs.setdefault(d.chapter, []).append(loc)
         for ni, node in enumerate(d.nodes):
             if node.id in bundle.nodes:
-                loc.at(("nodes", ni, "id"), f'The node id "{node.id}" is already used in {bundle.node_files[node.id]}; node ids must be unique in a chapter.')
+                loc.at(("nodes", ni, "id"), say('The node id "{id}" is already used in {file}; node ids must be unique in a chapter.', id=node.id, file=bundle.node_files[node.id]))
                 continue
             bundle.nodes[node.id] = node
             bundle.node_files[node.id] = loc.sink.display
-            _dupes(loc, node.lines, ("nodes", ni, "lines"), "line of this node")
-            _dupes(loc, node.choices, ("nodes", ni, "choices"), "choice of this node")
+            _dupes(loc, node.lines, ("nodes", ni, "lines"), N_("line of this node"))
+            _dupes(loc, node.choices, ("nodes", ni, "choices"), N_("choice of this node"))
 
     for cid, bundle in bundles.items():
         _check_chapter(root, located_by_id[cid], bundle, dialogue_locs.get(cid, []))
@@ -305,7 +308,8 @@ def _link(root: Path, chapters: list[Located], dialogues: list[Located], broken:
 def _ref(loc: Located, path: tuple, value: str | None, table: dict, what: str) -> None:
     if value is not None and value not in table:
         hint = _closest(value, table)
-        loc.at(path, f'There is no {what} with the id "{value}"' + (f' (did you mean "{hint}"?).' if hint else "."))
+        loc.at(path, say('There is no {what} with the id "{id}" (did you mean "{hint}"?).', what=say(what), id=value, hint=hint) if hint
+              else say('There is no {what} with the id "{id}".', what=say(what), id=value))
 
 
 def _closest(value: str, table: dict) -> str | None:
@@ -319,43 +323,43 @@ def _asset(root: Path, loc: Located, path: tuple, rel: str | None) -> None:
     if rel is None:
         return
     if ".." in Path(rel).parts or rel.startswith("/"):
-        loc.at(path, f'The image "{rel}" must be a path inside assets/.')
+        loc.at(path, say('The image "{path}" must be a path inside assets/.', path=rel))
     elif not (root / "assets" / rel).is_file():
-        loc.at(path, f'The image "assets/{rel}" does not exist.')
+        loc.at(path, say('The image "assets/{path}" does not exist.', path=rel))
 
 
 def _check_chapter(root: Path, loc: Located, b: ChapterBundle, dlocs: list[Located]) -> None:
     ch = b.chapter
     if not dlocs and any(h.talk for s in ch.scenes for h in s.hotspots):
-        loc.at(("id",), f'No file in dialogue/ has "chapter: {ch.id}", but hotspots of this chapter start conversations.')
-    _ref(loc, ("start",), ch.start, b.scenes, "scene")
+        loc.at(("id",), say('No file in dialogue/ has "chapter: {id}", but hotspots of this chapter start conversations.', id=ch.id))
+    _ref(loc, ("start",), ch.start, b.scenes, N_("scene"))
     for ci, character in enumerate(ch.characters):
         _asset(root, loc, ("characters", ci, "portrait"), character.portrait)
         if character.id == NARRATOR:
-            loc.at(("characters", ci, "id"), f'"{NARRATOR}" is reserved for the narrator; choose another id.')
+            loc.at(("characters", ci, "id"), say('"{id}" is reserved for the narrator; choose another id.', id=NARRATOR))
     for si, scene in enumerate(ch.scenes):
         _asset(root, loc, ("scenes", si, "background"), scene.background)
-        _ref(loc, ("scenes", si, "enter"), scene.enter, b.nodes, "dialogue node")
+        _ref(loc, ("scenes", si, "enter"), scene.enter, b.nodes, N_("dialogue node"))
         for hi, h in enumerate(scene.hotspots):
             base = ("scenes", si, "hotspots", hi)
-            _ref(loc, base + ("talk",), h.talk, b.nodes, "dialogue node")
-            _ref(loc, base + ("document",), h.document, b.documents, "document")
-            _ref(loc, base + ("question",), h.question, b.questions, "question")
-            _ref(loc, base + ("go",), h.go, b.scenes, "scene")
-            _ref(loc, base + ("play",), h.play, b.minigames, "mini-game")
+            _ref(loc, base + ("talk",), h.talk, b.nodes, N_("dialogue node"))
+            _ref(loc, base + ("document",), h.document, b.documents, N_("document"))
+            _ref(loc, base + ("question",), h.question, b.questions, N_("question"))
+            _ref(loc, base + ("go",), h.go, b.scenes, N_("scene"))
+            _ref(loc, base + ("play",), h.play, b.minigames, N_("mini-game"))
             x, y = h.at
             if not (0 <= x <= 1280 and 0 <= y <= 720):
-                loc.at(base + ("at",), f"The hotspot is outside the 1280x720 picture ({x}, {y}).")
+                loc.at(base + ("at",), say("The hotspot is outside the 1280x720 picture ({x}, {y}).", x=x, y=y))
     for di, doc in enumerate(ch.documents):
         _asset(root, loc, ("documents", di, "image"), doc.image)
     for qi, q in enumerate(ch.questions):
-        _ref(loc, ("questions", qi, "objective"), q.objective, b.objectives, "learning objective")
+        _ref(loc, ("questions", qi, "objective"), q.objective, b.objectives, N_("learning objective"))
         _asset(root, loc, ("questions", qi, "map"), q.map)
     for mi, m in enumerate(ch.minigames):
         _asset(root, loc, ("minigames", mi, "map"), m.map)
         _effects(loc, ("minigames", mi, "effects"), m.effects, b)
         for group in ("meters", "rounds", "endings", "tokens", "zones", "cards", "categories", "items"):
-            _dupes(loc, getattr(m, group), ("minigames", mi, group), f"{group[:-1]} of this mini-game")
+            _dupes(loc, getattr(m, group), ("minigames", mi, group), N_("part of this mini-game"))
 
     for dloc in dlocs:
         d: Dialogue = dloc.model
@@ -363,19 +367,19 @@ def _check_chapter(root: Path, loc: Located, b: ChapterBundle, dlocs: list[Locat
             base = ("nodes", ni)
             speakers = dict(b.characters, **{NARRATOR: None})
             for li, line in enumerate(node.lines):
-                _ref(dloc, base + ("lines", li, "speaker"), line.speaker, speakers, "character")
-            _ref(dloc, base + ("next",), node.next, b.nodes, "dialogue node")
+                _ref(dloc, base + ("lines", li, "speaker"), line.speaker, speakers, N_("character"))
+            _ref(dloc, base + ("next",), node.next, b.nodes, N_("dialogue node"))
             _effects(dloc, base + ("effects",), node.effects, b)
             for ci, choice in enumerate(node.choices):
-                _ref(dloc, base + ("choices", ci, "next"), choice.next, b.nodes, "dialogue node")
+                _ref(dloc, base + ("choices", ci, "next"), choice.next, b.nodes, N_("dialogue node"))
                 _effects(dloc, base + ("choices", ci, "effects"), choice.effects, b)
 
 
 def _effects(loc: Located, path: tuple, effects: list, b: ChapterBundle) -> None:
     for ei, e in enumerate(effects):
-        _ref(loc, path + (ei, "give"), e.give, b.documents, "document")
-        _ref(loc, path + (ei, "ask"), e.ask, b.questions, "question")
-        _ref(loc, path + (ei, "go"), e.go, b.scenes, "scene")
-        _ref(loc, path + (ei, "play"), e.play, b.minigames, "mini-game")
+        _ref(loc, path + (ei, "give"), e.give, b.documents, N_("document"))
+        _ref(loc, path + (ei, "ask"), e.ask, b.questions, N_("question"))
+        _ref(loc, path + (ei, "go"), e.go, b.scenes, N_("scene"))
+        _ref(loc, path + (ei, "play"), e.play, b.minigames, N_("mini-game"))
 
 

@@ -15,6 +15,8 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, WithJsonSchema, model_validator
 
+from .say import say
+
 Id = Annotated[
     str,
     StringConstraints(pattern=r"^[a-z0-9][a-z0-9_-]*$", max_length=64),
@@ -48,7 +50,7 @@ class Period(Strict):
     @model_validator(mode="after")
     def _ordered(self):
         if self.end < self.start:
-            raise ValueError("The period ends before it starts: 'to' must be on or after 'from'.")
+            raise ValueError(say("The period ends before it starts: 'to' must be on or after 'from'."))
         return self
 
 
@@ -86,10 +88,8 @@ class Hotspot(Strict):
     def _one_action(self):
         actions = [n for n in HOTSPOT_ACTIONS if getattr(self, n)]
         if len(actions) != 1:
-            raise ValueError(
-                "A hotspot needs exactly one action among talk, document, question, go and play"
-                + (f" (found {', '.join(actions)})." if actions else " (found none).")
-            )
+            raise ValueError(say("A hotspot needs exactly one action among talk, document, question, go and play "
+                                 "(found: {found}).", found=", ".join(actions) or "-"))
         return self
 
     @property
@@ -171,32 +171,31 @@ class Question(Strict):
         ids = [o.id for o in self.options]
         dup = sorted({i for i in ids if ids.count(i) > 1})
         if dup:
-            raise ValueError(f"Two options share the id {dup[0]!r}; each option needs its own id.")
+            raise ValueError(say("Two options share the id \"{id}\"; each option needs its own id.", id=dup[0]))
         correct = [o for o in self.options if o.correct]
         kind = self.kind
         if kind is QuestionKind.order:
             if correct:
-                raise ValueError("An order question has no 'correct' option: write the options in the right order.")
+                raise ValueError(say("An order question has no 'correct' option: write the options in the right order."))
             if len(self.options) < 3:
-                raise ValueError("An order question needs at least 3 options to put in order.")
+                raise ValueError(say("An order question needs at least 3 options to put in order."))
         elif len(correct) != 1:
-            raise ValueError(
-                f"A question needs exactly one correct option (found {len(correct)}): mark one with 'correct: true'."
-            )
+            raise ValueError(say("A question needs exactly one correct option (found {n}): mark one with "
+                                 "'correct: true'.", n=len(correct)))
         if kind is QuestionKind.true_false and len(self.options) != 2:
-            raise ValueError("A true-false question has exactly two options (true and false).")
+            raise ValueError(say("A true-false question has exactly two options (true and false)."))
         if kind is QuestionKind.order and not self.explanation:
-            raise ValueError("An order question needs an 'explanation', shown after the answer.")
+            raise ValueError(say("An order question needs an 'explanation', shown after the answer."))
         if kind is not QuestionKind.order:
             missing = [o.id for o in self.options if not o.feedback]
             if missing and not (kind is QuestionKind.true_false and self.explanation):
-                raise ValueError(f"Option {missing[0]!r} needs a 'feedback': say why it is right or wrong.")
+                raise ValueError(say("Option \"{id}\" needs a 'feedback': say why it is right or wrong.", id=missing[0]))
         if kind is QuestionKind.map:
             if not self.map:
-                raise ValueError("A map question needs 'map': the picture the places are pinned on.")
+                raise ValueError(say("A map question needs 'map': the picture the places are pinned on."))
             unplaced = [o.id for o in self.options if o.at is None]
             if unplaced:
-                raise ValueError(f"Option {unplaced[0]!r} of a map question needs 'at': its place on the map.")
+                raise ValueError(say("Option \"{id}\" of a map question needs 'at': its place on the map.", id=unplaced[0]))
         return self
 
     def option(self, option_id: str) -> Option:
@@ -326,37 +325,37 @@ class MiniGame(Strict):
         }[k]
         for name in need:
             if not getattr(self, name):
-                raise ValueError(f"A {k.value} mini-game needs '{name}'.")
+                raise ValueError(say("A {kind} mini-game needs '{field}'.", kind=k.value, field=name))
         odd = [e for e in self.effects if e.set is None and e.clear is None and e.give is None]
         if odd:
-            raise ValueError("A mini-game's effects can only set or clear flags and give documents.")
+            raise ValueError(say("A mini-game's effects can only set or clear flags and give documents."))
         if k is MiniGameKind.sequence and len(self.cards) < 3:
-            raise ValueError("A sequence mini-game needs at least 3 cards.")
+            raise ValueError(say("A sequence mini-game needs at least 3 cards."))
         meters = {m.id for m in self.meters}
         for r in self.rounds:
             for o in r.options:
                 bad = [m for m in o.effects if m not in meters]
                 if bad:
-                    raise ValueError(f"Option {o.id!r} of round {r.id!r} changes an unknown meter {bad[0]!r}.")
+                    raise ValueError(say("Option \"{option}\" of round \"{round}\" changes an unknown meter \"{meter}\".", option=o.id, round=r.id, meter=bad[0]))
         for e in self.endings:
             bad = [m for m in e.when if m not in meters]
             if bad:
-                raise ValueError(f"Ending {e.id!r} tests an unknown meter {bad[0]!r}.")
+                raise ValueError(say("Ending \"{ending}\" tests an unknown meter \"{meter}\".", ending=e.id, meter=bad[0]))
         if self.endings and self.endings[-1].when:
-            raise ValueError("The last ending must have no 'when', so that every game has an ending.")
+            raise ValueError(say("The last ending must have no 'when', so that every game has an ending."))
         zones = {z.id for z in self.zones}
         for t in self.tokens:
             bad = [z for z in t.scores if z not in zones]
             if bad:
-                raise ValueError(f"Token {t.id!r} gives a score to an unknown zone {bad[0]!r}.")
+                raise ValueError(say("Token \"{token}\" gives a score to an unknown zone \"{zone}\".", token=t.id, zone=bad[0]))
         if k is MiniGameKind.placement:
             best = sum(max(t.scores.values(), default=0) for t in self.tokens) / len(self.tokens)
             if best < self.target:
-                raise ValueError(f"The target {self.target} cannot be reached: the best placement gives {best:.0f}.")
+                raise ValueError(say("The target {target} cannot be reached: the best placement gives {best}.", target=self.target, best=round(best)))
         cats = {c.id for c in self.categories}
         for it in self.items:
             if it.answer not in cats:
-                raise ValueError(f"Item {it.id!r} has the answer {it.answer!r}, which is not a category.")
+                raise ValueError(say("Item \"{item}\" has the answer \"{answer}\", which is not a category.", item=it.id, answer=it.answer))
         return self
 
 
@@ -408,10 +407,8 @@ class Effect(Strict):
     def _exactly_one(self):
         used = [k for k in ("set", "clear", "give", "ask", "go", "play", "end_chapter") if getattr(self, k) is not None]
         if len(used) != 1:
-            raise ValueError(
-                "An effect needs exactly one of set, clear, give, ask, go, play, end_chapter"
-                + (f" (found {', '.join(used)})." if used else " (found none).")
-            )
+            raise ValueError(say("An effect needs exactly one of set, clear, give, ask, go, play, end_chapter "
+                                 "(found: {found}).", found=", ".join(used) or "-"))
         return self
 
 
@@ -442,9 +439,9 @@ class Node(Strict):
     @model_validator(mode="after")
     def _shape(self):
         if self.choices and self.next:
-            raise ValueError("A node has either choices or 'next', not both.")
+            raise ValueError(say("A node has either choices or 'next', not both."))
         if not self.lines and not self.choices and not self.effects:
-            raise ValueError("This node is empty: give it lines, effects or choices.")
+            raise ValueError(say("This node is empty: give it lines, effects or choices."))
         return self
 
 

@@ -20,7 +20,10 @@ class Problem:
     source_line: str = field(default="", compare=False)
 
     def format(self, *, quote: bool = True) -> str:
-        head = f"{self.file}:{self.line}:{self.column}: {self.severity}: {self.message}"
+        from .say import say
+
+        label = say("error") if self.severity == "error" else say("warning")
+        head = f"{self.file}:{self.line}:{self.column}: {label}: {self.message}"
         if not quote or not self.source_line:
             return head
         gutter = f"{self.line:>5} | "

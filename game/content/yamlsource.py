@@ -21,6 +21,9 @@ from typing import Any
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
+from ..i18n import N_
+from .say import say
+
 Path_ = tuple  # a path of keys (str) and indices (int)
 
 
@@ -116,7 +119,7 @@ def load_yaml(text: str) -> tuple[Any, SourceMap, list[YamlIssue]]:
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         raise YamlSyntaxError(YamlIssue(line, col, _syntax_sentence(exc))) from None
     except yaml.YAMLError as exc:  # reader errors: bad characters, bad encoding
-        raise YamlSyntaxError(YamlIssue(1, 1, f"This file cannot be read as YAML ({exc}).")) from None
+        raise YamlSyntaxError(YamlIssue(1, 1, say("This file cannot be read as YAML ({reason}).", reason=exc))) from None
 
     smap = SourceMap()
     issues: list[YamlIssue] = []
@@ -134,7 +137,7 @@ def _build(node: Node, path: Path_, smap: SourceMap, issues: list[YamlIssue], ct
             return ctor.construct_object(node, deep=True)
         except yaml.YAMLError as exc:
             line, col = _pos(node)
-            issues.append(YamlIssue(line, col, f"This value cannot be read: {exc}."))
+            issues.append(YamlIssue(line, col, say("This value cannot be read: {reason}.", reason=exc)))
             return None
     if isinstance(node, SequenceNode):
         return [_build(item, path + (i,), smap, issues, ctor) for i, item in enumerate(node.value)]
@@ -144,17 +147,16 @@ def _build(node: Node, path: Path_, smap: SourceMap, issues: list[YamlIssue], ct
         for key_node, value_node in node.value:
             kline, kcol = _pos(key_node)
             if key_node.tag == "tag:yaml.org,2002:merge":
-                issues.append(YamlIssue(kline, kcol, "Merge keys (<<) are not allowed in content files; write the fields out."))
+                issues.append(YamlIssue(kline, kcol, say("Merge keys (<<) are not allowed in content files; write the fields out.")))
                 continue
             if not isinstance(key_node, ScalarNode):
-                issues.append(YamlIssue(kline, kcol, "A field name must be a simple word, not a list or a block."))
+                issues.append(YamlIssue(kline, kcol, say("A field name must be a simple word, not a list or a block.")))
                 continue
             key = str(key_node.value)
             if key in first_seen:
                 fl, _ = first_seen[key]
-                issues.append(
-                    YamlIssue(kline, kcol, f'The field "{key}" is written twice here (first on line {fl}); keep only one.')
-                )
+                issues.append(YamlIssue(kline, kcol, say('The field "{key}" is written twice here (first on line {line}); '
+                                                         "keep only one.", key=key, line=fl)))
                 continue
             first_seen[key] = (kline, kcol)
             smap.keys[path + (key,)] = (kline, kcol)
@@ -164,17 +166,17 @@ def _build(node: Node, path: Path_, smap: SourceMap, issues: list[YamlIssue], ct
 
 
 _SYNTAX_HINTS = [
-    ("expected ',' or '}'", "Inside { ... }, a text that contains a comma, '?', '#' or ': ' must be put between quotes."),
-    ("expected ',' or ']'", "Inside [ ... ], a text that contains a comma, '?', '#' or ': ' must be put between quotes."),
-    ("found character '\\t'", "Tabs cannot be used to indent YAML; use spaces."),
-    ("mapping values are not allowed here", "A colon (:) appears where it cannot; put text that contains \": \" between quotes."),
-    ("could not find expected ':'", "A line is missing its colon (:) after the field name, or a quote is not closed."),
-    ("found undefined alias", "This uses an alias (*name) that was never defined."),
-    ("expected <block end>, but found", "The indentation here does not line up with the lines above."),
-    ("did not find expected key", "The indentation here does not line up with the lines above, or a dash (-) is missing."),
-    ("found unexpected end of stream", "The file ends inside an unfinished value: a quote or bracket is not closed."),
-    ("while scanning a quoted scalar", "A quote is opened but never closed."),
-    ("expected a single document", "This file holds more than one YAML document (---); keep one per file."),
+    ("expected ',' or '}'", N_("Inside { ... }, a text that contains a comma, '?', '#' or ': ' must be put between quotes.")),
+    ("expected ',' or ']'", N_("Inside [ ... ], a text that contains a comma, '?', '#' or ': ' must be put between quotes.")),
+    ("found character '\\t'", N_("Tabs cannot be used to indent YAML; use spaces.")),
+    ("mapping values are not allowed here", N_("A colon (:) appears where it cannot; put text that contains \": \" between quotes.")),
+    ("could not find expected ':'", N_("A line is missing its colon (:) after the field name, or a quote is not closed.")),
+    ("found undefined alias", N_("This uses an alias (*name) that was never defined.")),
+    ("expected <block end>, but found", N_("The indentation here does not line up with the lines above.")),
+    ("did not find expected key", N_("The indentation here does not line up with the lines above, or a dash (-) is missing.")),
+    ("found unexpected end of stream", N_("The file ends inside an unfinished value: a quote or bracket is not closed.")),
+    ("while scanning a quoted scalar", N_("A quote is opened but never closed.")),
+    ("expected a single document", N_("This file holds more than one YAML document (---); keep one per file.")),
 ]
 
 
@@ -182,5 +184,5 @@ def _syntax_sentence(exc: yaml.MarkedYAMLError) -> str:
     raw = " ".join(filter(None, [exc.context or "", exc.problem or ""]))
     for needle, sentence in _SYNTAX_HINTS:
         if needle in raw:
-            return sentence
-    return f"This is not valid YAML: {exc.problem or raw}."
+            return say(sentence)
+    return say("This is not valid YAML: {problem}.", problem=exc.problem or raw)
