@@ -48,6 +48,11 @@ def _parser() -> argparse.ArgumentParser:
     sch.add_argument("--root", type=Path, default=None)
     data_dir(sch)
 
+    be = sub.add_parser("bench", help="measure frame times, start-up, content loading, aggregates and memory")
+    be.add_argument("--json", action="store_true")
+    be.add_argument("--markdown", type=Path, default=None, help="also write the results as Markdown to this file")
+    data_dir(be)
+
     st = sub.add_parser("stats", help="what each chapter holds, words and translation coverage per language")
     st.add_argument("--json", action="store_true")
     st.add_argument("--root", type=Path, default=None)
@@ -86,6 +91,10 @@ def main(argv: list[str] | None = None) -> int:
             return run_teacher(args)
         if command == "stats":
             return cmd_stats(args)
+        if command == "bench":
+            from .bench import run as run_bench
+
+            return run_bench(args.markdown, args.json)
         if command == "schema":
             from .content.loader import default_root
             from .content.schema import write_schemas

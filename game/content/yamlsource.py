@@ -19,6 +19,11 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import yaml
+
+try:  # libyaml's C parser, when PyYAML was built with it (the wheels are)
+    from yaml.cyaml import CParser as _CParser
+except ImportError:  # pragma: no cover
+    _CParser = None
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from ..i18n import N_
@@ -65,6 +70,19 @@ class _StrictLoader(
         _StrictResolver.__init__(self)
 
 
+if _CParser is not None:
+
+    class _FastLoader(_CParser, yaml.constructor.SafeConstructor, _StrictResolver):
+        """libyaml's parser (C) with the same strict resolver: ten times faster on a school PC."""
+
+        def __init__(self, stream):
+            _CParser.__init__(self, stream)
+            yaml.constructor.SafeConstructor.__init__(self)
+            _StrictResolver.__init__(self)
+else:  # pragma: no cover - PyYAML built without libyaml
+    _FastLoader = _StrictLoader
+
+
 @dataclass
 class SourceMap:
     """Where each value (and each mapping key) sits in the file, 1-based."""
@@ -109,11 +127,19 @@ def load_yaml(text: str) -> tuple[Any, SourceMap, list[YamlIssue]]:
     Raises YamlSyntaxError when the text is not YAML at all.
     """
     try:
-        loader = _StrictLoader(text)
         try:
-            root = loader.get_single_node()
-        finally:
-            loader.dispose()
+            loader = _FastLoader(text)
+            try:
+                root = loader.get_single_node()
+            finally:
+                loader.dispose()
+        except yaml.YAMLError:
+            # Parse again with the pure-Python parser: its error wording is the one our sentences explain.
+            loader = _StrictLoader(text)
+            try:
+                root = loader.get_single_node()
+            finally:
+                loader.dispose()
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
