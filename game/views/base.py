@@ -4,6 +4,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 import arcade
+import pyglet
 
 from . import ui
 
@@ -13,6 +14,8 @@ if TYPE_CHECKING:  # pragma: no cover
 
 class Screen(arcade.View):
     background = ui.NIGHT
+
+    _batch_of = None
 
     def __init__(self, app: "App"):
         super().__init__(app.window)
@@ -51,8 +54,12 @@ class Screen(arcade.View):
         with self.app.stage.camera.activate():
             arcade.draw_lbwh_rectangle_filled(0, 0, ui.W, ui.H, self.background)
             self.draw_content()
-            for t in self.texts:
-                t.draw()
+            if getattr(self, "_batched", None) != len(self.texts) or self._batch_of is not self.texts:
+                self._batch = pyglet.graphics.Batch()  # every text of the screen in one draw call
+                for t in self.texts:
+                    t.batch = self._batch
+                self._batched, self._batch_of = len(self.texts), self.texts
+            self._batch.draw()
             self.focus.draw(self.app.show_focus)
             self.draw_overlay()
 

@@ -26,12 +26,14 @@ class TitleView(Screen):
             ui.text("La Coupole", ui.W / 2, 610, size=64, color=ui.WHITE, bold=True, anchor_x="center"),
             ui.text(tr("1940–1945: the war in Nord-Pas-de-Calais"), ui.W / 2, 510, size=26, color=ui.LIGHT_MUTED,
                     anchor_x="center"),
-            ui.text(tr("Language"), 430, 430, size=18, color=ui.LIGHT_MUTED, anchor_x="right"),
+            ui.text(tr("Language"), ui.W / 2, 452, size=18, color=ui.LIGHT_MUTED, anchor_x="center"),
         ]
         langs = []
+        width, gap = 180, 16
+        first = ui.W / 2 - (len(LOCALES) * width + (len(LOCALES) - 1) * gap) / 2
         for i, loc in enumerate(LOCALES):
-            b = ui.Button(self.tr.language_name(loc), 450 + i * 220, 385, 200, 52, lambda loc=loc: self._language(loc),
-                          size=20, mark="●" if loc == self.app.locale else "○")
+            b = ui.Button(self.tr.language_name(loc), first + i * (width + gap), 385, width, 52,
+                          lambda loc=loc: self._language(loc), size=18, mark="●" if loc == self.app.locale else "○")
             if loc == self.app.locale:
                 b.fill = ui.ACCENT
             langs.append(b)
@@ -349,17 +351,17 @@ class SettingsView(Screen):
         tr = self.tr
         self.texts.append(ui.text(tr("Settings"), ui.W / 2, 650, size=36, color=ui.WHITE, bold=True, anchor_x="center"))
         self.texts.append(ui.text(tr("Language"), 330, 545, size=20, color=ui.LIGHT_MUTED, anchor_y="center"))
-        self.texts.append(ui.text(tr("Text speed"), 330, 425, size=20, color=ui.LIGHT_MUTED, anchor_y="center"))
+        self.texts.append(ui.text(tr("Text speed"), 330, 385, size=20, color=ui.LIGHT_MUTED, anchor_y="center"))
         buttons = []
         for i, loc in enumerate(LOCALES):
-            b = ui.Button(tr.language_name(loc), 560 + i * 200, 518, 180, 54, lambda loc=loc: self._lang(loc), size=18,
-                          mark="●" if loc == self.app.locale else "○")
+            b = ui.Button(tr.language_name(loc), 560 + (i % 2) * 200, 550 - (i // 2) * 66, 180, 54,
+                          lambda loc=loc: self._lang(loc), size=18, mark="●" if loc == self.app.locale else "○")
             if loc == self.app.locale:
                 b.fill = ui.ACCENT
             buttons.append(b)
         names = {"slow": tr("Slow"), "normal": tr("Normal"), "fast": tr("Fast"), "instant": tr("Instant")}
         for i, speed in enumerate(TEXT_SPEEDS):
-            b = ui.Button(names[speed], 560 + (i % 2) * 200, 398 - (i // 2) * 70, 180, 54,
+            b = ui.Button(names[speed], 560 + (i % 2) * 200, 358 - (i // 2) * 66, 180, 54,
                           lambda sp=speed: self._speed(sp), size=18, mark="●" if speed == self.app.text_speed else "○")
             if speed == self.app.text_speed:
                 b.fill = ui.ACCENT
