@@ -23,7 +23,7 @@ from babel.dates import format_date
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 
-LOCALES = ("fr", "en")
+LOCALES = ("fr", "en", "nl", "de")
 SOURCE_LOCALE = "fr"  # the language content is written in
 DATE_LOCALES = {"en": "en_GB"}  # British classes: day before month
 UI_DIR = Path(__file__).resolve().parent / "locale"

@@ -26,7 +26,7 @@ class TitleView(Screen):
             ui.text("La Coupole", ui.W / 2, 610, size=64, color=ui.WHITE, bold=True, anchor_x="center"),
             ui.text(tr("1940–1945: the war in Nord-Pas-de-Calais"), ui.W / 2, 510, size=26, color=ui.LIGHT_MUTED,
                     anchor_x="center"),
-            ui.text(tr("Language"), ui.W / 2, 452, size=18, color=ui.LIGHT_MUTED, anchor_x="center"),
+            ui.text(tr("Language"), ui.W / 2, 474, size=18, color=ui.LIGHT_MUTED, anchor_x="center"),
         ]
         langs = []
         width, gap = 180, 16
@@ -41,8 +41,9 @@ class TitleView(Screen):
         quit_ = ui.Button(tr("Quit"), 450, 190, 420, 52, self.app.quit, size=20)
         teacher = ui.Button(tr("Teacher space"), 960, 24, 290, 48, self.app.show_teacher, size=16)
         self.focus.set([play, *langs, quit_, teacher])
-        self.texts.append(ui.text(tr("Keyboard: Tab or arrows to move, Enter to choose. Mouse: click."),
-                                  ui.W / 2, 80, size=15, color=ui.LIGHT_MUTED, anchor_x="center"))
+        self.texts.append(ui.fitted(tr("Keyboard: Tab or arrows to move, Enter to choose. Mouse: click."),
+                                    ui.W / 2, 130, width=900, max_height=24, size=15, color=ui.LIGHT_MUTED,
+                                    anchor_x="center", align="center"))
 
     def _language(self, loc: str) -> None:
         self.app.set_locale(loc)
@@ -223,7 +224,8 @@ class ChapterSelectView(Screen):
             c = b.chapter
             period = f"{tr.date(c.period.start, 'medium')} – {tr.date(c.period.end, 'medium')}"
             self.texts += [
-                ui.text(f"{c.order}. {c.title}", x + 20, top - 18, size=22, bold=True, width=card_w - 40),
+                ui.fitted(f"{c.order}. {c.title}", x + 20, top - 18, width=card_w - 40, max_height=30, size=22,
+                          min_size=15, bold=True),
                 ui.text(period, x + 20, top - 56, size=15, color=ui.MUTED),
                 ui.fitted(c.summary, x + 20, top - 84, width=card_w - 40, max_height=card_h - 84 - 82, size=16),
             ]
@@ -350,8 +352,10 @@ class SettingsView(Screen):
     def build(self) -> None:
         tr = self.tr
         self.texts.append(ui.text(tr("Settings"), ui.W / 2, 650, size=36, color=ui.WHITE, bold=True, anchor_x="center"))
-        self.texts.append(ui.text(tr("Language"), 330, 545, size=20, color=ui.LIGHT_MUTED, anchor_y="center"))
-        self.texts.append(ui.text(tr("Text speed"), 330, 385, size=20, color=ui.LIGHT_MUTED, anchor_y="center"))
+        self.texts.append(ui.fitted(tr("Language"), 100, 557, width=430, max_height=28, size=20, color=ui.LIGHT_MUTED,
+                                    anchor_y="center"))
+        self.texts.append(ui.fitted(tr("Text speed"), 100, 397, width=430, max_height=28, size=20, color=ui.LIGHT_MUTED,
+                                    anchor_y="center"))
         buttons = []
         for i, loc in enumerate(LOCALES):
             b = ui.Button(tr.language_name(loc), 560 + (i % 2) * 200, 550 - (i // 2) * 66, 180, 54,
