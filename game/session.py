@@ -72,7 +72,7 @@ class PupilSession:
         self.clock = clock
         loaded = self.saves.load(class_code, pupil)
         self.profile = loaded.profile
-        self.notice = loaded.notice
+        self.notice = loaded.notice or self.store.notice
         if locale:
             self.profile.locale = locale
         self.run: ChapterRun | None = None

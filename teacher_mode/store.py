@@ -95,15 +95,39 @@ _ACTIVITY = [f for f in Activity.__dataclass_fields__]
 
 
 class OutcomeStore:
+    notice: str | None = None  # set when a damaged database was kept aside and a new one started
+
     def __init__(self, path: Path):
         self.path = Path(path)
         self.path.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            self._open()
+        except sqlite3.DatabaseError:
+            # A damaged file (a pulled plug on an old disk, a stray copy): keep it for the teacher and a
+            # technician, never delete it, and start a new store so that pupils can go on answering.
+            import datetime as _dt
+
+            stamp = _dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+            kept = self.path.with_name(f"{self.path.name}.damaged-{stamp}")
+            for suffix in ("", "-wal", "-shm"):
+                part = self.path.with_name(self.path.name + suffix)
+                if part.exists():
+                    part.rename(kept.with_name(kept.name + suffix))
+            self.notice = f"damaged:{kept.name}"
+            self._open()
+
+    def _open(self) -> None:
         self._db = sqlite3.connect(self.path, isolation_level=None, timeout=10)
-        self._db.execute("PRAGMA journal_mode=WAL")
-        self._db.execute("PRAGMA synchronous=FULL")
-        self._db.execute("PRAGMA secure_delete=ON")  # erased records are overwritten, not just unlinked
-        self._db.executescript(_SCHEMA)
-        self._db.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
+        try:
+            self._db.execute("PRAGMA journal_mode=WAL")
+            self._db.execute("PRAGMA synchronous=FULL")
+            self._db.execute("PRAGMA secure_delete=ON")  # erased records are overwritten, not just unlinked
+            self._db.executescript(_SCHEMA)
+            self._db.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
+            self._db.execute("SELECT COUNT(*) FROM outcomes").fetchone()
+        except sqlite3.DatabaseError:
+            self._db.close()
+            raise
 
     @classmethod
     def in_dir(cls, data_dir: Path) -> "OutcomeStore":
