@@ -39,8 +39,9 @@ i18n: $(STAMP)
 # extract to levels/locale/content.pot, merge into every levels/locale/<lang>/LC_MESSAGES/content.po
 # (a changed source line is marked fuzzy, not lost), and compile to check the catalogues.
 content-pot: $(STAMP)
+	mkdir -p levels/locale
 	$(VENV)/bin/pybabel extract -F babel-content.cfg --no-wrap --project coupole-game \
-	  -o levels/locale/content.pot levels dialogue
+	  -o levels/locale/content.pot .
 
 content-update: content-pot
 	@for lang in $$(ls levels/locale | grep -v '\.pot$$'); do \

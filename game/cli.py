@@ -24,7 +24,7 @@ def _parser() -> argparse.ArgumentParser:
 
     play = sub.add_parser("play", help="play the game (the default)")
     data_dir(play)
-    play.add_argument("--root", type=Path, default=None, help=argparse.SUPPRESS)
+    play.add_argument("--root", type=Path, default=None, help="content tree to play (default: the game's own)")
     play.add_argument("--lang", choices=LOCALES, default=None)
     play.add_argument("--fullscreen", action="store_true")
     play.add_argument("--chapter", default=None, help="preview: open this chapter straight away (F5 reloads the content)")
@@ -102,6 +102,9 @@ def main(argv: list[str] | None = None) -> int:
             for path in write_schemas(args.root or default_root()):
                 print(f"wrote {path}")
             return 0
+        if (getattr(args, "scene", None) or getattr(args, "node", None)) and not getattr(args, "chapter", None):
+            print("--scene and --node need --chapter ID (the chapter they belong to).", file=sys.stderr)
+            return 2
         from .app import run_game
 
         return run_game(

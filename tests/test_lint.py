@@ -69,4 +69,4 @@ def test_translation_warnings_and_json_exit_code(mini_root):
     assert report["errors"] == 0 and report["warnings"] >= 2
     messages = [p["message"] for p in report["problems"]]
     assert any("does not keep the placeholders" in m for m in messages)
-    assert any("has no en translation" in m for m in messages)
+    assert any("has no English translation" in m for m in messages)

@@ -169,3 +169,24 @@ def test_messages_in_the_authors_language(mini_root):
     assert "1 erreur(s), 0 avertissement(s)." in fr.stderr
     en = _validate(mini_root)
     assert "levels/01_mini.yaml:3:8: error: This should be a whole number (found \"un\")." in en.stdout
+
+
+def test_a_broken_dialogue_file_is_reported_alone(mini_root):
+    d = mini_root / "dialogue" / "01_mini.yaml"
+    d.write_text(d.read_text(encoding="utf-8").replace("  - id: fin\n", "  - id: fin\n    nxt: x\n"), encoding="utf-8")
+    _, problems = check_content(mini_root)
+    assert [p.file for p in problems] == ["dialogue/01_mini.yaml"], [p.format() for p in problems]
+
+
+def test_yes_is_not_taken_for_true_and_ids_you_can_use_are_listed(mini_root):
+    lv = mini_root / "levels" / "01_mini.yaml"
+    text = lv.read_text(encoding="utf-8").replace("text: 27 mai 1941, correct: true,", "text: 27 mai 1941, correct: yes,")
+    lv.write_text(text, encoding="utf-8")
+    _, problems = check_content(mini_root)
+    assert any('This should be true or false (found "yes")' in p.message for p in problems)
+    lv.write_text(text.replace("correct: yes", "correct: true").replace("objective: obj-greve\n    prompt: Quand",
+                                                                      "objective: autre\n    prompt: Quand"),
+                  encoding="utf-8")
+    _, problems = check_content(mini_root)
+    assert any('There is no learning objective with the id "autre" (ids you can use: obj-greve).' == p.message
+               for p in problems), [p.message for p in problems]

@@ -28,7 +28,7 @@ def test_dropped_chapter_validates_is_played_by_the_bot_and_is_offered_to_pupils
     tree = drop_in(tmp_path)
     res = run_main("validate", "--lang", "en", "--root", str(tree))
     assert res.returncode == 0, res.stdout  # warnings only (its English is not written yet)
-    assert "levels/05_mini.yaml" in res.stdout and "has no en translation" in res.stdout
+    assert "levels/05_mini.yaml" in res.stdout and "has no English translation" in res.stdout
     auto = run_main("autoplay", "--chapter", "mini", "--root", str(tree), "--data-dir", str(tmp_path / "data"))
     assert auto.returncode == 0 and "[mini]" in auto.stdout and "minigames 4/4" in auto.stdout, auto.stdout
 

@@ -160,14 +160,17 @@ def _graph(where: _Where, b: ChapterBundle) -> None:
 
 
 def _translations(where: _Where, content: Content, b: ChapterBundle, locales) -> None:
+    from .say import language
+
     messages = all_messages(b)
-    for loc in locales:
-        path = po_path(content_locale_dir(content.root), loc, b.id)
+    for code in locales:
+        loc = language(code)  # "anglais", "Dutch": never a bare code in a sentence
+        path = po_path(content_locale_dir(content.root), code, b.id)
         entries = {}
         if path.exists():
             try:
-                with path.open("rb") as fh:
-                    entries = {m.context: m for m in read_po(fh, locale=loc) if m.id}
+                with path.open("rb") as fh:  # abort_invalid: a broken line must be reported, not silently mangled
+                    entries = {m.context: m for m in read_po(fh, locale=code, abort_invalid=True) if m.id}
             except Exception as exc:  # a broken catalogue is a problem to report, never a crash
                 where.add(b.file, ("id",), say("The {lang} catalogue {file} cannot be read ({reason}).", lang=loc,
                                                file=path.name, reason=exc))

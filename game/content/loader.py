@@ -91,6 +91,7 @@ def check_content(root: Path | None = None) -> tuple[Content | None, list[Proble
     root = Path(root) if root else default_root()
     sinks: list[ProblemSink] = []
     broken: set[str] = set()  # ids of chapters whose file has errors of its own
+    broken_dialogue: set[str] = set()  # ids of chapters one of whose dialogue files has errors of its own
     chapters: list[Located] = []
     dialogues: list[Located] = []
 
@@ -102,12 +103,13 @@ def check_content(root: Path | None = None) -> tuple[Content | None, list[Proble
             sinks.append(sink)
             continue
         for path in sorted(directory.glob("*.yaml")) + sorted(directory.glob("*.yml")):
-            located = _load_file(root, path, model, sinks, broken if model is Chapter else None)
+            located = _load_file(root, path, model, sinks, broken if model is Chapter else broken_dialogue)
             if located is not None:
                 bucket.append(located)
 
     level_files = len(list((root / "levels").glob("*.y*ml"))) if (root / "levels").is_dir() else 0
-    bundles = _link(root, chapters, dialogues, broken, broken_files=len(chapters) < level_files)
+    bundles = _link(root, chapters, dialogues, broken, broken_files=len(chapters) < level_files,
+                    broken_dialogue=broken_dialogue)
     problems = [p for s in sinks for p in s.problems]
     problems += [p for loc in chapters + dialogues for p in loc.sink.problems]
     problems = sorted(set(problems))
@@ -154,8 +156,9 @@ def _load_file(root: Path, path: Path, model: type[BaseModel], sinks: list[Probl
     try:
         obj = model.model_validate(data)
     except ValidationError as exc:
-        if broken is not None and isinstance(data.get("id"), str):
-            broken.add(data["id"])
+        key = "id" if model is Chapter else "chapter"
+        if broken is not None and isinstance(data.get(key), str):
+            broken.add(data[key])
         for err in exc.errors(include_url=False):
             path_, sentence, on_key = explain(err)
             line, col = smap.key(path_) if on_key else smap.value(path_)
@@ -184,6 +187,7 @@ def _field_name(loc: tuple) -> str:
 _SIMPLE = {  # N_: extracted for translation, translated by say() when used
     "string_type": N_("This should be text."),
     "bool_type": N_("This should be true or false."),
+
     "bool_parsing": N_("This should be true or false."),
     "int_type": N_("This should be a whole number."),
     "int_parsing": N_("This should be a whole number."),
@@ -215,7 +219,8 @@ def explain(err: dict) -> tuple[tuple, str, bool]:
         if ctx.get("pattern", "").startswith("^[a-z0-9]"):
             return loc, say('"{value}" cannot be used as {name}: use only lowercase letters, digits, "-" and "_", '
                             "and start with a letter or a digit.", value=value, name=name), False
-        return loc, say('"{value}" is not an image file name inside assets/ (it must end in .png or .jpg).', value=value), False
+        return loc, say('"{value}" is not a usable image name: use letters without accents, digits, "-", "_" and "/" '
+                        "only (no spaces), and end it in .png or .jpg in lowercase.", value=value), False
     if kind == "string_too_short":
         return loc, say('The field "{name}" is empty; write something here.', name=name), False
     if kind == "string_too_long":
@@ -224,6 +229,8 @@ def explain(err: dict) -> tuple[tuple, str, bool]:
         return loc, say('"{name}" needs at least {n} item(s).', name=name, n=ctx.get("min_length")), False
     if kind == "too_long":
         return loc, say('"{name}" has too many items (at most {n}).', name=name, n=ctx.get("max_length")), False
+    if kind == "literal_error" and ctx.get("expected") == "True":
+        return loc, say('"{name}" can only be true (write {name}: true).', name=name), False
     if kind in ("enum", "literal_error"):
         expected = ctx.get("expected", "")
         return loc, say('"{value}" is not allowed for {name}; use one of: {expected}.', value=value, name=name, expected=expected), False
@@ -253,7 +260,7 @@ def _dupes(loc: Located, items: list, path: tuple, what: str) -> None:
 
 
 def _link(root: Path, chapters: list[Located], dialogues: list[Located], broken: set[str],
-          broken_files: bool = False) -> dict[str, ChapterBundle]:
+          broken_files: bool = False, broken_dialogue: set[str] = frozenset()) -> dict[str, ChapterBundle]:
     bundles: dict[str, ChapterBundle] = {}
     located_by_id: dict[str, Located] = {}
     for loc in chapters:
@@ -301,11 +308,16 @@ def _link(root: Path, chapters: list[Located], dialogues: list[Located], broken:
             _dupes(loc, node.choices, ("nodes", ni, "choices"), N_("choice of this node"))
 
     for cid, bundle in bundles.items():
-        _check_chapter(root, located_by_id[cid], bundle, dialogue_locs.get(cid, []))
+        # a broken dialogue file is reported on its own; checking the chapter against it would only add noise
+        _check_chapter(root, located_by_id[cid], bundle, dialogue_locs.get(cid, []), nodes_known=cid not in broken_dialogue)
     return bundles
 
 
 def _ref(loc: Located, path: tuple, value: str | None, table: dict, what: str) -> None:
+    if value is not None and value not in table and not _closest(value, table) and 0 < len(table) <= 10:
+        loc.at(path, say('There is no {what} with the id "{id}" (ids you can use: {ids}).', what=say(what), id=value,
+                         ids=", ".join(sorted(table))))
+        return
     if value is not None and value not in table:
         hint = _closest(value, table)
         loc.at(path, say('There is no {what} with the id "{id}" (did you mean "{hint}"?).', what=say(what), id=value, hint=hint) if hint
@@ -328,9 +340,10 @@ def _asset(root: Path, loc: Located, path: tuple, rel: str | None) -> None:
         loc.at(path, say('The image "assets/{path}" does not exist.', path=rel))
 
 
-def _check_chapter(root: Path, loc: Located, b: ChapterBundle, dlocs: list[Located]) -> None:
+def _check_chapter(root: Path, loc: Located, b: ChapterBundle, dlocs: list[Located], nodes_known: bool = True) -> None:
     ch = b.chapter
-    if not dlocs and any(h.talk for s in ch.scenes for h in s.hotspots):
+    nodes = b.nodes if nodes_known else _Anything()
+    if nodes_known and not dlocs and any(h.talk for s in ch.scenes for h in s.hotspots):
         loc.at(("id",), say('No file in dialogue/ has "chapter: {id}", but hotspots of this chapter start conversations.', id=ch.id))
     _ref(loc, ("start",), ch.start, b.scenes, N_("scene"))
     for ci, character in enumerate(ch.characters):
@@ -339,10 +352,10 @@ def _check_chapter(root: Path, loc: Located, b: ChapterBundle, dlocs: list[Locat
             loc.at(("characters", ci, "id"), say('"{id}" is reserved for the narrator; choose another id.', id=NARRATOR))
     for si, scene in enumerate(ch.scenes):
         _asset(root, loc, ("scenes", si, "background"), scene.background)
-        _ref(loc, ("scenes", si, "enter"), scene.enter, b.nodes, N_("dialogue node"))
+        _ref(loc, ("scenes", si, "enter"), scene.enter, nodes, N_("dialogue node"))
         for hi, h in enumerate(scene.hotspots):
             base = ("scenes", si, "hotspots", hi)
-            _ref(loc, base + ("talk",), h.talk, b.nodes, N_("dialogue node"))
+            _ref(loc, base + ("talk",), h.talk, nodes, N_("dialogue node"))
             _ref(loc, base + ("document",), h.document, b.documents, N_("document"))
             _ref(loc, base + ("question",), h.question, b.questions, N_("question"))
             _ref(loc, base + ("go",), h.go, b.scenes, N_("scene"))
@@ -373,6 +386,13 @@ def _check_chapter(root: Path, loc: Located, b: ChapterBundle, dlocs: list[Locat
             for ci, choice in enumerate(node.choices):
                 _ref(dloc, base + ("choices", ci, "next"), choice.next, b.nodes, N_("dialogue node"))
                 _effects(dloc, base + ("choices", ci, "effects"), choice.effects, b)
+
+
+class _Anything(dict):
+    """Stands for the nodes of a dialogue file that could not be read: every id is taken as known."""
+
+    def __contains__(self, key) -> bool:
+        return True
 
 
 def _effects(loc: Located, path: tuple, effects: list, b: ChapterBundle) -> None:

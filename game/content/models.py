@@ -13,7 +13,7 @@ import datetime as dt
 from enum import Enum
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, WithJsonSchema, model_validator
+from pydantic import BaseModel, ConfigDict, Field, StrictBool, StringConstraints, WithJsonSchema, model_validator
 
 from .say import say
 
@@ -138,7 +138,7 @@ class Document(Strict):
 class Option(Strict):
     id: Id
     text: Text
-    correct: bool = False
+    correct: StrictBool = Field(default=False, description="true for the right answer (write true, not yes).")
     feedback: Text | None = Field(
         default=None,
         description="Shown after the pupil picks this option: why it is right or wrong. "

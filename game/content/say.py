@@ -25,3 +25,11 @@ def set_language(locale: str | None) -> None:
 def say(template: str, **values) -> str:
     text = _translator(template) if _translator is not None else template
     return text.format(**values) if values else text
+
+
+def language(code: str) -> str:
+    """A language's name in the author's language: "anglais", "Dutch"."""
+    from babel import Locale
+
+    author = _translator.locale if _translator is not None else "en"
+    return Locale.parse(code).get_display_name(author)

@@ -251,7 +251,7 @@ def _describe(path: list[Action]) -> str:
 
 def cmd_autoplay(args) -> int:
     from ..content.loader import ContentError, load_content
-    from ..session import PupilSession, default_data_dir
+    from ..session import PupilSession
 
     try:
         content = load_content(args.root)
@@ -264,7 +264,11 @@ def cmd_autoplay(args) -> int:
     if unknown:
         print(f"autoplay: unknown chapter {unknown[0]!r}; chapters: {', '.join(content.chapters)}", file=sys.stderr)
         return 2
-    data_dir = args.data_dir or default_data_dir()
+    if args.data_dir is None:  # the bot's records never mix with a real class's unless asked to
+        import tempfile
+
+        args.data_dir = Path(tempfile.mkdtemp(prefix="coupole-autoplay-"))
+    data_dir = args.data_dir
     shooter = None
     if args.shots:
         from ..views.shots import Shooter
