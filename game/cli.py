@@ -19,8 +19,8 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--lang", dest="top_lang", choices=LOCALES, default=None, help="language of the game")
     sub = p.add_subparsers(dest="command")
 
-    def data_dir(sp):
-        sp.add_argument("--data-dir", type=Path, default=None, help="where saves and results are kept (default: the user's data folder)")
+    def data_dir(sp, default="the user's data folder"):
+        sp.add_argument("--data-dir", type=Path, default=None, help=f"where saves and results are kept (default: {default})")
 
     play = sub.add_parser("play", help="play the game (the default)")
     data_dir(play)
@@ -42,7 +42,7 @@ def _parser() -> argparse.ArgumentParser:
     auto.add_argument("--lang", choices=LOCALES, default="fr")
     auto.add_argument("--shots", type=Path, default=None, help="render each step in a window and save PNGs here")
     auto.add_argument("--root", type=Path, default=None)
-    data_dir(auto)
+    data_dir(auto, "a new temporary folder")
 
     sch = sub.add_parser("schema", help="write the JSON Schema of the content format (levels/schema/)")
     sch.add_argument("--root", type=Path, default=None)

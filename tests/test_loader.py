@@ -190,3 +190,10 @@ def test_yes_is_not_taken_for_true_and_ids_you_can_use_are_listed(mini_root):
     _, problems = check_content(mini_root)
     assert any('There is no learning objective with the id "autre" (ids you can use: obj-greve).' == p.message
                for p in problems), [p.message for p in problems]
+
+
+def test_an_unreadable_dialogue_file_is_reported_alone(mini_root):
+    d = mini_root / "dialogue" / "01_mini.yaml"
+    d.write_text(d.read_text(encoding="utf-8").replace("text: Bonjour !}", "text: Bonjour : toi}"), encoding="utf-8")
+    _, problems = check_content(mini_root)
+    assert [p.file for p in problems] == ["dialogue/01_mini.yaml"], [p.format() for p in problems]

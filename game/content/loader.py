@@ -108,6 +108,11 @@ def check_content(root: Path | None = None) -> tuple[Content | None, list[Proble
                 bucket.append(located)
 
     level_files = len(list((root / "levels").glob("*.y*ml"))) if (root / "levels").is_dir() else 0
+    dialogue_files = len(list((root / "dialogue").glob("*.y*ml"))) if (root / "dialogue").is_dir() else 0
+    if len(dialogues) + len(broken_dialogue) < dialogue_files:
+        # a dialogue file could not even be read, so its chapter is unknown: no chapter is checked against
+        # nodes that may be in it (its own problem is reported; false "no such node" errors would not help)
+        broken_dialogue = {loc.model.id for loc in chapters}
     bundles = _link(root, chapters, dialogues, broken, broken_files=len(chapters) < level_files,
                     broken_dialogue=broken_dialogue)
     problems = [p for s in sinks for p in s.problems]
