@@ -165,31 +165,24 @@ class OutcomeStore:
                 self.on_record(self._db, record)
         return new
 
+    def _select(self, table: str, columns: list[str], order: str, **filters) -> list[tuple]:
+        """Rows of `table`, filtered on the columns given (None means any), in a stable order."""
+        where = [(column, value) for column, value in filters.items() if value is not None]
+        sql = f"SELECT {', '.join(columns)} FROM {table}"
+        if where:
+            sql += " WHERE " + " AND ".join(f"{column} = ?" for column, _ in where)
+        return self._db.execute(sql + f" ORDER BY {order}", [v for _, v in where]).fetchall()
+
     def activities(self, class_code: str | None = None, *, pupil: str | None = None,
                    chapter: str | None = None) -> list[Activity]:
-        where, args = [], []
-        for column, value in (("class_code", class_code), ("pupil", pupil), ("chapter", chapter)):
-            if value is not None:
-                where.append(f"{column} = ?")
-                args.append(value)
-        sql = f"SELECT {', '.join(_ACTIVITY)} FROM activity"
-        if where:
-            sql += " WHERE " + " AND ".join(where)
-        sql += " ORDER BY at, statement_id"
-        return [Activity(*r) for r in self._db.execute(sql, args).fetchall()]
+        rows = self._select("activity", _ACTIVITY, "at, statement_id", class_code=class_code, pupil=pupil,
+                            chapter=chapter)
+        return [Activity(*r) for r in rows]
 
     def outcomes(self, class_code: str | None = None, *, pupil: str | None = None,
                  chapter: str | None = None, attempt: int | None = None) -> list[Outcome]:
-        where, args = [], []
-        for column, value in (("class_code", class_code), ("pupil", pupil), ("chapter", chapter), ("attempt", attempt)):
-            if value is not None:
-                where.append(f"{column} = ?")
-                args.append(value)
-        sql = f"SELECT {', '.join(_COLUMNS)} FROM outcomes"
-        if where:
-            sql += " WHERE " + " AND ".join(where)
-        sql += " ORDER BY answered_at, statement_id"
-        rows = self._db.execute(sql, args).fetchall()
+        rows = self._select("outcomes", _COLUMNS, "answered_at, statement_id", class_code=class_code, pupil=pupil,
+                            chapter=chapter, attempt=attempt)
         return [Outcome(**{**dict(zip(_COLUMNS, r)), "correct": bool(r[_COLUMNS.index("correct")])}) for r in rows]
 
     # -- classes (teacher space) --------------------------------------------------------------------

@@ -130,3 +130,18 @@ class Screen(arcade.View):
             y = top - (i + 1) * h - i * gap
             buttons.append(ui.Button(label, x, y, w, h, action, size=size, key_hint=str(i + 1) if hints else None))
         return buttons
+
+
+class FormScreen(Screen):
+    """A screen with text fields above its buttons: `field_index` is a field, or len(fields) for the buttons."""
+
+    fields: list = []
+    field_index = 0
+
+    def on_click(self, x: float, y: float) -> bool:
+        for i, f in enumerate(self.fields):
+            if f.contains(x, y):
+                self.field_index = i
+                return True
+        self.field_index = len(self.fields)  # a click elsewhere: the buttons take it
+        return False

@@ -9,7 +9,7 @@ from ..app import TEXT_SPEEDS
 from ..i18n import LOCALES
 from ..session import SignInError, check_sign_in
 from . import ui
-from .base import Screen
+from .base import FormScreen, Screen
 
 
 def _backdrop(app, rel: str = "backgrounds/occ_saint_omer_1943.png", alpha: int = 170) -> None:
@@ -95,7 +95,7 @@ class TextField:
             arcade.draw_line(cx, self.y + 12, cx, self.y + 48, ui.INK, 2)
 
 
-class SignInView(Screen):
+class SignInView(FormScreen):
     def __init__(self, app):
         super().__init__(app)
         self.fields = [TextField("", 390, 470, 500, 12), TextField("", 390, 330, 500, 24)]
@@ -168,14 +168,6 @@ class SignInView(Screen):
                     self.submit()
                 return True
             return symbol == k.SPACE or symbol in (k.LEFT, k.RIGHT)  # typed through on_text
-        return False
-
-    def on_click(self, x: float, y: float) -> bool:
-        for i, f in enumerate(self.fields):
-            if f.contains(x, y):
-                self.field_index = i
-                return True
-        self.field_index = 2
         return False
 
     def on_escape(self) -> None:

@@ -15,7 +15,7 @@ from teacher_mode.analytics import class_report
 
 from ..story.save import normalise_class
 from . import ui
-from .base import Screen
+from .base import FormScreen, Screen
 from .widgets import draw_meter
 
 STATUS = {"done": "✔", "in-progress": "◐", "not-started": "○"}
@@ -492,7 +492,7 @@ class OpenChaptersView(TeacherScreen):
         self.app.show(self.back)
 
 
-class LrsView(TeacherScreen):
+class LrsView(FormScreen, TeacherScreen):
     """A class on many machines: the school's Learning Record Store (address, user, password), tested here."""
 
     def __init__(self, app):
@@ -557,14 +557,6 @@ class LrsView(TeacherScreen):
             elif symbol == k.BACKSPACE:
                 self.fields[self.field_index].backspace()
             return True
-        return False
-
-    def on_click(self, x: float, y: float) -> bool:
-        for i, f in enumerate(self.fields):
-            if f.contains(x, y):
-                self.field_index = i
-                return True
-        self.field_index = 3
         return False
 
     def _config(self):
