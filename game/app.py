@@ -20,9 +20,11 @@ TEXT_SPEEDS = {"slow": 25.0, "normal": 45.0, "fast": 90.0, "instant": 0.0}  # ch
 class App:
     def __init__(self, window, content: Content | None, data_dir: Path, lang: str | None = None,
                  problems: list | None = None):
-        from .views.ui import Stage, load_fonts
+        from .views.ui import Look, Stage, load_fonts, set_look
 
         load_fonts()
+        self.look = Look()
+        set_look(self.look)
         self.window = window
         self.stage = Stage(window)
         self.content = content
@@ -45,6 +47,18 @@ class App:
         self.text_speed = speed
         if self.session is not None:
             self.session.profile.settings["text_speed"] = speed
+            self.session.save()
+
+    def set_look(self, **changes) -> None:
+        """Text size, typeface, line spacing, contrast: applied at once and kept in the pupil's profile."""
+        import dataclasses
+
+        from .views import ui
+
+        self.look = dataclasses.replace(self.look, **changes)
+        ui.set_look(self.look)
+        if self.session is not None:
+            self.session.profile.settings.update(self.look.settings())
             self.session.save()
 
     @property
@@ -128,9 +142,17 @@ class App:
             self.session.close()
         self.session = PupilSession(self.content, self.data_dir, class_code, pupil, self.locale)
         self._start_sender()
-        speed = self.session.profile.settings.get("text_speed")
-        if speed in TEXT_SPEEDS:
-            self.text_speed = speed
+        settings = self.session.profile.settings
+        if settings.get("text_speed") in TEXT_SPEEDS:
+            self.text_speed = settings["text_speed"]
+        from .views import ui
+
+        if any(k in settings for k in self.look.settings()):  # the pupil's own look, from an earlier session
+            self.look = ui.Look.from_settings(settings)
+            ui.set_look(self.look)
+        else:  # chosen on the title screen before signing in: keep it for this pupil
+            settings.update(self.look.settings())
+            self.session.save()
         self.show_chapters()
 
     def sign_out(self) -> None:

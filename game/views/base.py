@@ -13,7 +13,9 @@ if TYPE_CHECKING:  # pragma: no cover
 
 
 class Screen(arcade.View):
-    background = ui.NIGHT
+    @property
+    def background(self):  # read at draw time: the look may change while the screen is shown
+        return ui.NIGHT
 
     _batch_of = None
 

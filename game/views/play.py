@@ -11,7 +11,16 @@ from ..i18n import N_
 from . import ui
 from .base import Screen
 
-BOX = (20, 20, ui.W - 40, 200)  # the dialogue box: left, bottom, width, height
+BOX = (20, 20, ui.W - 40, 200)  # the dialogue box at 100 % text size: left, bottom, width, height
+
+
+def dialogue_box(grow: bool = True) -> tuple[float, float, float, float]:
+    """The box grows with the pupil's text size and line spacing (up to 300 px); text that still
+    does not fit is cut into pages (reflow), never shrunk below the chosen size."""
+    left, bottom, width, height = BOX
+    if grow:
+        height = min(300, height * ui.SCALE * (1 + ui.SPACING / 2))
+    return left, bottom, width, height
 DOC_KIND = {  # N_ marks them for the catalogue; they are translated when drawn
     "poster": N_("Poster"), "leaflet": N_("Leaflet"), "letter": N_("Letter"), "newspaper": N_("Newspaper"),
     "photograph": N_("Photograph (described)"), "ration-card": N_("Ration card"), "order": N_("Order"),
@@ -48,6 +57,24 @@ def reveal(text: str, chars: float) -> str:
     return text[:cut] if cut > 0 else ""
 
 
+def spread(labels: list[ui.Button], gap: float = 8) -> None:
+    """Move hotspot labels sideways so that none covers another (large text makes them wider)."""
+    rows: dict[float, list[ui.Button]] = {}
+    for b in labels:  # labels whose boxes share a height band compete for the same row
+        key = next((k for k in rows if abs(k - b.y) < b.h), b.y)
+        rows.setdefault(key, []).append(b)
+    for row in rows.values():
+        row.sort(key=lambda b: b.x)
+        right = 8.0
+        for b in row:
+            b.x = max(b.x, right)
+            right = b.x + b.w + gap
+        limit = ui.W - 8.0
+        for b in reversed(row):
+            b.x = min(b.x, limit - b.w)
+            limit = b.x - gap
+
+
 class SceneView(PlayScreen):
     """The scene; over it, the dialogue box (a line) or the pupil's choices."""
 
@@ -63,9 +90,13 @@ class SceneView(PlayScreen):
         step = run.step()
         self.step = step
         self.texts += [
-            ui.text(scene.title, 24, 706, size=22, color=ui.WHITE, bold=True),
-            ui.text(scene.when, 24, 672, size=16, color=ui.LIGHT_MUTED),
+            ui.text(scene.title, 24, 686, size=22, color=ui.WHITE, bold=True, anchor_y="center"),
         ]
+        self.texts.append(ui.text(scene.when, 24 + self.texts[-1].content_width + 18, 686, size=16,
+                                  color=ui.LIGHT_MUTED, anchor_y="center"))
+        # In front of choices the box keeps the last line said (a reminder), so it does not grow there.
+        self.box = box = dialogue_box(grow=step.kind != "choices")
+        bx, by, bw, bh = box
         buttons: list[ui.Button] = []
         if step.kind == "scene":
             for h in run.hotspots():
@@ -73,44 +104,58 @@ class SceneView(PlayScreen):
                 mark = {"talk": "❝", "document": "▤", "question": "?", "go": "➜", "play": "♟"}[h.action[0]]
                 w = ui.text(f"{mark}  {h.label}", 0, 0, size=16).content_width + 40
                 left = min(max(x - w / 2, 8), ui.W - w - 8)  # a label near an edge stays on the screen
-                b = ui.Button(h.label, left, ui.H - y_top - 26, w, 52, lambda hid=h.id: self.act("use", hid),
+                hh = 52 * max(1.0, ui.SCALE * 0.85)
+                bottom = max(ui.H - y_top - 26, by + bh + 8)  # never under the dialogue box
+                b = ui.Button(h.label, left, bottom, w, hh, lambda hid=h.id: self.act("use", hid),
                               size=16, fill=(20, 30, 44, 255), mark=mark)
-                b.spot = (x, ui.H - y_top + 34)  # the ring stays on the object itself
+                b.spot = (x, min(bottom + hh + 8, 640))  # the ring stays on the object itself
                 buttons.append(b)
+            spread(buttons)
             self.hotspot_buttons = list(buttons)
             intro = scene.intro or ""
             hint = tr("Click on something in the picture, or use Tab and Enter.")
-            self.texts.append(ui.text(intro, BOX[0] + 30, BOX[1] + BOX[3] - 24, size=19, width=BOX[2] - 60))
-            self.texts.append(ui.text(hint, BOX[0] + 30, BOX[1] + 34, size=15, color=ui.MUTED))
+            self.texts.append(ui.fitted(intro, bx + 30, by + bh - 24, size=19, min_size=15, width=int(bw - 60),
+                                        max_height=bh - 24 - 50))
+            self.texts.append(ui.text(hint, bx + 30, by + 12, size=15, color=ui.MUTED, anchor_y="bottom"))
         elif step.kind in ("line", "choices"):
-            # In front of choices, the box keeps the last line said, so the pupil knows what they answer.
             node = run.bundle.nodes[run.state.dialogue.node]
             line = step.line or (node.lines[-1] if node.lines else None)
-            self._full = line.text if line else ""
             speaker = run.bundle.characters.get(line.speaker) if line else None
-            left = BOX[0] + (210 if speaker else 30)
+            left = bx + (210 if speaker else 30)
             self.portrait = ui.texture(speaker.portrait, self.app.content.root) if speaker else None
             if speaker:
-                name = ui.text(speaker.name, left, BOX[1] + BOX[3] - 16, size=20, bold=True, color=ui.ACCENT)
+                name = ui.text(speaker.name, left, by + bh - 16, size=20, bold=True, color=ui.ACCENT)
                 self.texts.append(name)
-                self.texts.append(ui.text(speaker.role, left + name.content_width + 14, BOX[1] + BOX[3] - 21,
+                self.texts.append(ui.text(speaker.role, left + name.content_width + 14, by + bh - 21,
                                           size=15, color=ui.MUTED))
-            room = BOX[3] - (56 if speaker else 24) - 34  # keep clear of the "Enter" hint
-            self.line_text = ui.fitted(self._full, left, BOX[1] + BOX[3] - (56 if speaker else 24),
-                                       width=int(BOX[0] + BOX[2] - left - 30), max_height=room, size=20, min_size=15)
+            top = by + bh - (56 if speaker else 24) - 8 * (ui.SCALE - 1)
+            room = top - by - 34  # keep clear of the "Enter" hint
+            width = int(bx + bw - left - 30)
+            full = line.text if line else ""
+            if step.kind == "choices":
+                self.line_pages = [full]
+                self.line_text = ui.fitted(full, left, top, width=width, max_height=room, size=20, min_size=12)
+            else:
+                self.line_pages = ui.split_to_fit(full, width=width, max_height=room, size=20)
+                self.line_text = ui.text(self.line_pages[0], left, top, size=20, width=width)
+            self.page_index = 0
+            self._full = self.line_pages[0]
             if self.app.chars_per_second <= 0 or step.kind == "choices":
                 self.shown = len(self._full)
             self.line_text.text = reveal(self._full, self.shown)
-            self.continue_hint = ui.text("▼ " + tr("Enter"), BOX[0] + BOX[2] - 24, BOX[1] + 26, size=14,
+            self.continue_hint = ui.text("▼ " + tr("Enter"), bx + bw - 24, by + 26, size=14,
                                          color=ui.MUTED, anchor_x="right", anchor_y="center")
         if step.kind == "choices":
             n = len(step.choices)
+            ch = 58 * ui.SCALE
+            stride = min(ch + 10, (640 - (by + bh + 16) - 40 * ui.SCALE) / n)
+            ch = min(ch, stride - 6)
             for i, c in enumerate(step.choices):
-                y = BOX[1] + BOX[3] + 16 + 68 * (n - 1 - i)
-                buttons.append(ui.Button(c.text, BOX[0] + 40, y, BOX[2] - 80, 58,
+                y = by + bh + 16 + stride * (n - 1 - i)
+                buttons.append(ui.Button(c.text, bx + 40, y, bw - 80, ch,
                                          lambda cid=c.id: self.act("choose", cid), size=18, key_hint=str(i + 1),
                                          fill=ui.NIGHT_2, wrap=True))
-            self.texts.append(ui.text(tr("What do you do?"), BOX[0] + 40, BOX[1] + BOX[3] + 24 + 68 * n,
+            self.texts.append(ui.text(tr("What do you do?"), bx + 40, by + bh + 24 + stride * (n - 1) + ch,
                                       size=20, color=ui.WHITE, bold=True, anchor_y="bottom"))
         unread = [d for d in run.state.documents if d not in run.state.opened]
         label = tr("Folder: {n} new", n=len(unread)) if unread else tr("Folder ({n})", n=len(run.state.documents))
@@ -126,7 +171,7 @@ class SceneView(PlayScreen):
     def draw_content(self) -> None:
         self.draw_scene_background(dim=110 if self.step.kind == "choices" else 0)
         arcade.draw_lbwh_rectangle_filled(0, 650, ui.W, 70, (12, 16, 24, 200))
-        ui.panel(*BOX)
+        ui.panel(*self.box)
         if self.step.kind == "scene":
             for b in self.hotspot_buttons:  # a ring on the picture where the hotspot is
                 cx, cy = b.spot
@@ -135,7 +180,8 @@ class SceneView(PlayScreen):
                 arcade.draw_circle_filled(cx, cy, 7, ui.ACCENT)
         else:
             if self.portrait is not None:
-                arcade.draw_texture_rect(self.portrait, arcade.LBWH(BOX[0] + 18, BOX[1] + 14, 172, 172))
+                bx, by, bw, bh = self.box
+                arcade.draw_texture_rect(self.portrait, arcade.LBWH(bx + 18, by + bh - 186, 172, 172))
             self.line_text.draw()
             if self.step.kind == "line" and self.shown >= len(self._full):
                 self.continue_hint.draw()
@@ -154,6 +200,11 @@ class SceneView(PlayScreen):
         if self.shown < len(self._full):
             self.shown = len(self._full)  # first press completes the line
             self.line_text.text = self._full
+        elif self.page_index + 1 < len(self.line_pages):  # a long line at a large size: its next page
+            self.page_index += 1
+            self._full = self.line_pages[self.page_index]
+            self.shown = len(self._full) if self.app.chars_per_second <= 0 else 0.0
+            self.line_text.text = reveal(self._full, self.shown)
         else:
             self.act("advance")
 

@@ -5,7 +5,6 @@ import os
 
 import arcade
 
-from ..app import TEXT_SPEEDS
 from ..i18n import LOCALES
 from ..session import SignInError, check_sign_in
 from . import ui
@@ -16,6 +15,8 @@ def _backdrop(app, rel: str = "backgrounds/occ_saint_omer_1943.png", alpha: int 
     tex = ui.texture(rel, app.content.root if app.content else None)
     if tex is not None:
         arcade.draw_texture_rect(tex, arcade.LBWH(0, 0, ui.W, ui.H))
+        if ui.LOOK.contrast == "high":  # text over a picture: darken it enough for 7:1
+            alpha = max(alpha, 240)
         arcade.draw_lbwh_rectangle_filled(0, 0, ui.W, ui.H, (16, 22, 32, alpha))
 
 
@@ -38,9 +39,10 @@ class TitleView(Screen):
                 b.fill = ui.ACCENT
             langs.append(b)
         play = ui.Button(tr("Play"), 450, 270, 420, 64, self.app.show_sign_in, size=24, fill=ui.ACCENT)
-        quit_ = ui.Button(tr("Quit"), 450, 190, 420, 52, self.app.quit, size=20)
+        settings = ui.Button(tr("Settings"), 450, 190, 204, 52, lambda: self.app.show_settings(self), size=20)
+        quit_ = ui.Button(tr("Quit"), 666, 190, 204, 52, self.app.quit, size=20)
         teacher = ui.Button(tr("Teacher space"), 960, 24, 290, 48, self.app.show_teacher, size=16)
-        self.focus.set([play, *langs, quit_, teacher])
+        self.focus.set([play, *langs, settings, quit_, teacher])
         self.texts.append(ui.fitted(tr("Keyboard: Tab or arrows to move, Enter to choose. Mouse: click."),
                                     ui.W / 2, 130, width=900, max_height=24, size=15, color=ui.LIGHT_MUTED,
                                     anchor_x="center", align="center"))
@@ -337,32 +339,47 @@ class PauseView(Screen):
 
 
 class SettingsView(Screen):
+    """One row per setting, its options side by side; the chosen one is filled and marked ●."""
+
     def __init__(self, app, back):
         super().__init__(app)
         self.back = back
 
+    def rows(self):
+        tr, app = self.tr, self.app
+        look = app.look
+        percent = {k: tr("{percent}%", percent=int(v * 100)) for k, v in ui.SIZES.items()}
+        return [
+            (tr("Language"), [(tr.language_name(loc), loc == app.locale, lambda loc=loc: self._lang(loc))
+                              for loc in LOCALES]),
+            (tr("Text speed"), [(label, sp == app.text_speed, lambda sp=sp: self._do(app.set_text_speed, sp))
+                                for sp, label in (("slow", tr("Slow")), ("normal", tr("Normal")), ("fast", tr("Fast")),
+                                                  ("instant", tr("Instant")))]),
+            (tr("Text size"), [(percent[k], k == look.size, lambda k=k: self._do(app.set_look, size=k))
+                               for k in ui.SIZES]),
+            (tr("Typeface"), [(label, k == look.font, lambda k=k: self._do(app.set_look, font=k))
+                              for k, label in (("standard", tr("Standard")), ("dyslexia", "OpenDyslexic"))]),
+            (tr("Line spacing"), [(label, k == look.spacing, lambda k=k: self._do(app.set_look, spacing=k))
+                                  for k, label in (("normal", tr("Normal")), ("wide", tr("Wide")))]),
+            (tr("Contrast"), [(label, k == look.contrast, lambda k=k: self._do(app.set_look, contrast=k))
+                              for k, label in (("standard", tr("Standard")), ("high", tr("High")))]),
+        ]
+
     def build(self) -> None:
         tr = self.tr
-        self.texts.append(ui.text(tr("Settings"), ui.W / 2, 650, size=36, color=ui.WHITE, bold=True, anchor_x="center"))
-        self.texts.append(ui.fitted(tr("Language"), 100, 557, width=430, max_height=28, size=20, color=ui.LIGHT_MUTED,
-                                    anchor_y="center"))
-        self.texts.append(ui.fitted(tr("Text speed"), 100, 397, width=430, max_height=28, size=20, color=ui.LIGHT_MUTED,
-                                    anchor_y="center"))
+        self.texts.append(ui.text(tr("Settings"), ui.W / 2, 708, size=34, color=ui.WHITE, bold=True,
+                                  anchor_x="center", scaled=False))
         buttons = []
-        for i, loc in enumerate(LOCALES):
-            b = ui.Button(tr.language_name(loc), 560 + (i % 2) * 200, 550 - (i // 2) * 66, 180, 54,
-                          lambda loc=loc: self._lang(loc), size=18, mark="●" if loc == self.app.locale else "○")
-            if loc == self.app.locale:
-                b.fill = ui.ACCENT
-            buttons.append(b)
-        names = {"slow": tr("Slow"), "normal": tr("Normal"), "fast": tr("Fast"), "instant": tr("Instant")}
-        for i, speed in enumerate(TEXT_SPEEDS):
-            b = ui.Button(names[speed], 560 + (i % 2) * 200, 358 - (i // 2) * 66, 180, 54,
-                          lambda sp=speed: self._speed(sp), size=18, mark="●" if speed == self.app.text_speed else "○")
-            if speed == self.app.text_speed:
-                b.fill = ui.ACCENT
-            buttons.append(b)
-        buttons.append(ui.Button(tr("Back"), 560, 150, 380, 56, self.close, size=20))
+        for r, (label, options) in enumerate(self.rows()):
+            y = 556 - r * 76
+            self.texts.append(ui.fitted(label, 40, y + 29, width=300, max_height=66, size=20, min_size=14,
+                                        color=ui.LIGHT_MUTED, anchor_y="center"))
+            for i, (name, chosen, action) in enumerate(options):
+                b = ui.Button(name, 350 + i * 230, y, 218, 58, action, size=18, mark="●" if chosen else "○")
+                if chosen:
+                    b.fill = ui.ACCENT
+                buttons.append(b)
+        buttons.append(ui.Button(tr("Back"), 350, 40, 448, 58, self.close, size=20))
         self.focus.set(buttons, keep=True)
 
     def _lang(self, loc: str) -> None:
@@ -370,15 +387,16 @@ class SettingsView(Screen):
         self.tr = self.app.tr
         self.rebuild()
 
-    def _speed(self, speed: str) -> None:
-        self.app.set_text_speed(speed)
+    def _do(self, setter, *args, **kw) -> None:
+        setter(*args, **kw)
         self.rebuild()
 
     def close(self) -> None:
+        self.back._built = False  # the screen underneath is drawn again in the new look
         self.app.show(self.back)
 
     def draw_content(self) -> None:
-        _backdrop(self.app, alpha=225)
+        _backdrop(self.app, alpha=235)
 
     def on_escape(self) -> None:
         self.close()

@@ -16,22 +16,109 @@ from arcade.types import LBWH, LRBT
 
 W, H = 1280, 720
 ASSETS = Path(__file__).resolve().parents[2] / "assets"
-FONT = "DejaVu Sans"
 
 # Colours. Feedback uses the Okabe-Ito colour-blind-safe palette and is never told by colour alone.
-INK = (27, 27, 31, 255)
-PAPER = (246, 240, 226, 255)
-PAPER_EDGE = (196, 180, 150, 255)
-NIGHT = (24, 33, 46, 255)
-NIGHT_2 = (38, 52, 70, 255)
-WHITE = (255, 255, 255, 255)
-MUTED = (70, 70, 80, 255)
-LIGHT_MUTED = (205, 212, 222, 255)
-ACCENT = (0, 114, 178, 255)  # Okabe-Ito blue
-FOCUS = (230, 159, 0, 255)  # Okabe-Ito orange
-RIGHT = (0, 158, 115, 255)  # Okabe-Ito bluish green
-WRONG = (213, 94, 0, 255)  # Okabe-Ito vermillion
-SHADE = (0, 0, 0, 140)
+# Every text/background pair reaches a WCAG contrast ratio of 4.5:1, and 7:1 in the high-contrast
+# look (tests/test_look.py measures it on rendered pixels).
+STANDARD = dict(
+    INK=(27, 27, 31, 255),
+    PAPER=(246, 240, 226, 255),
+    PAPER_EDGE=(196, 180, 150, 255),
+    NIGHT=(24, 33, 46, 255),
+    NIGHT_2=(38, 52, 70, 255),
+    WHITE=(255, 255, 255, 255),
+    MUTED=(70, 70, 80, 255),
+    LIGHT_MUTED=(205, 212, 222, 255),
+    ACCENT=(0, 114, 178, 255),  # Okabe-Ito blue
+    FOCUS=(230, 159, 0, 255),  # Okabe-Ito orange
+    RIGHT=(0, 158, 115, 255),  # Okabe-Ito bluish green
+    WRONG=(213, 94, 0, 255),  # Okabe-Ito vermillion
+    SHADE=(0, 0, 0, 140),
+)
+HIGH_CONTRAST = dict(
+    STANDARD,
+    INK=(0, 0, 0, 255),
+    PAPER=(255, 255, 255, 255),
+    PAPER_EDGE=(0, 0, 0, 255),
+    NIGHT=(0, 0, 0, 255),
+    NIGHT_2=(20, 20, 20, 255),
+    MUTED=(40, 40, 40, 255),
+    LIGHT_MUTED=(255, 255, 255, 255),
+    ACCENT=(0, 70, 130, 255),  # a darker Okabe-Ito blue: white on it is above 7:1
+    SHADE=(0, 0, 0, 200),
+)
+INK = PAPER = PAPER_EDGE = NIGHT = NIGHT_2 = WHITE = MUTED = LIGHT_MUTED = ACCENT = FOCUS = RIGHT = WRONG = SHADE = None
+
+FONTS = {"standard": "DejaVu Sans", "dyslexia": "OpenDyslexic"}
+# The characters OpenDyslexic draws (from its cmap; tests/test_look.py checks this list against the font).
+# Anything else (the interface's symbols: ✔ ✘ ▼ ● ★ ...) is drawn with DejaVu Sans inside the same text.
+OPENDYSLEXIC_RANGES = (
+    (32, 126), (160, 263), (266, 275), (278, 283), (286, 291), (294, 299), (302, 307), (310, 311), (313, 328),
+    (330, 333), (336, 347), (350, 363), (366, 382), (402, 402), (416, 417), (431, 432), (461, 476), (478, 479),
+    (486, 487), (510, 511), (536, 539), (552, 555), (710, 711), (728, 733), (777, 777), (795, 795), (803, 803),
+    (806, 806), (813, 813), (817, 817), (960, 960), (7684, 7685), (7692, 7695), (7698, 7699), (7716, 7717),
+    (7726, 7727), (7734, 7735), (7740, 7743), (7748, 7751), (7754, 7757), (7760, 7763), (7778, 7779), (7788, 7793),
+    (7808, 7813), (7826, 7827), (7840, 7929), (8211, 8212), (8216, 8218), (8220, 8222), (8224, 8226), (8230, 8230),
+    (8240, 8240), (8249, 8250), (8260, 8260), (8364, 8364), (8482, 8482), (8486, 8486), (8706, 8706), (8710, 8710),
+    (8719, 8719), (8721, 8722), (8729, 8730), (8734, 8734), (8747, 8747), (8776, 8776), (8800, 8800), (8804, 8805),
+    (9674, 9674), (64257, 64258),
+)
+
+
+def dyslexia_font_draws(ch: str) -> bool:
+    o = ord(ch)
+    return ch in "\n\t" or any(a <= o <= b for a, b in OPENDYSLEXIC_RANGES)
+SIZES = {"normal": 1.0, "large": 1.25, "larger": 1.5}
+SPACINGS = {"normal": 0.0, "wide": 0.5}  # space added between lines, in ems (WCAG 1.4.12 asks for 1.5 lines)
+
+
+@dataclass
+class Look:
+    """How text is shown: size, typeface, line spacing, contrast. Saved in the pupil's profile."""
+
+    size: str = "normal"
+    font: str = "standard"
+    spacing: str = "normal"
+    contrast: str = "standard"
+
+    @classmethod
+    def from_settings(cls, settings: dict) -> "Look":
+        look = cls()
+        for name, allowed in (("size", SIZES), ("font", FONTS), ("spacing", SPACINGS),
+                              ("contrast", ("standard", "high"))):
+            if settings.get(name) in allowed:
+                setattr(look, name, settings[name])
+        return look
+
+    def settings(self) -> dict:
+        return {"size": self.size, "font": self.font, "spacing": self.spacing, "contrast": self.contrast}
+
+
+LOOK = Look()
+FONT = FONTS["standard"]
+SCALE = 1.0
+SPACING = 0.0
+
+
+def set_look(look: Look) -> None:
+    """Every view reads these module values when it builds, so a rebuild shows the new look."""
+    global LOOK, FONT, SCALE, SPACING
+    LOOK, FONT, SCALE, SPACING = look, FONTS[look.font], SIZES[look.size], SPACINGS[look.spacing]
+    globals().update(HIGH_CONTRAST if look.contrast == "high" else STANDARD)
+
+
+set_look(Look())
+
+
+def contrast_ratio(a, b) -> float:
+    """WCAG 2 contrast ratio between two sRGB colours."""
+    def lum(c):
+        ch = [v / 255 for v in c[:3]]
+        ch = [v / 12.92 if v <= 0.04045 else ((v + 0.055) / 1.055) ** 2.4 for v in ch]
+        return 0.2126 * ch[0] + 0.7152 * ch[1] + 0.0722 * ch[2]
+    hi, lo = sorted((lum(a), lum(b)), reverse=True)
+    return (hi + 0.05) / (lo + 0.05)
+
 
 _fonts_loaded = False
 
@@ -39,7 +126,7 @@ _fonts_loaded = False
 def load_fonts() -> None:
     global _fonts_loaded
     if not _fonts_loaded:
-        for name in ("DejaVuSans.ttf", "DejaVuSans-Bold.ttf"):
+        for name in ("DejaVuSans.ttf", "DejaVuSans-Bold.ttf", "OpenDyslexic-Regular.otf", "OpenDyslexic-Bold.otf"):
             arcade.load_font(ASSETS / "fonts" / name)
         _fonts_loaded = True
 
@@ -84,25 +171,85 @@ def forget_textures() -> None:
     _textures.clear()
 
 
-def text(value: str, x: float, y: float, *, size: float = 18, color=INK, width: int | None = None,
-         bold: bool = False, anchor_x: str = "left", anchor_y: str = "top", align: str = "left") -> arcade.Text:
-    return arcade.Text(
-        value, x, y, color, size, width=width, multiline=width is not None, font_name=FONT, bold=bold,
-        anchor_x=anchor_x, anchor_y=anchor_y, align=align,
+def text(value: str, x: float, y: float, *, size: float = 18, color=None, width: int | None = None,
+         bold: bool = False, anchor_x: str = "left", anchor_y: str = "top", align: str = "left",
+         scaled: bool = True) -> arcade.Text:
+    """A text in the current look: `size` is the size at 100 %; the pupil's text size multiplies it."""
+    t = arcade.Text(
+        value, x, y, INK if color is None else color, size * (SCALE if scaled else 1), width=width,
+        multiline=width is not None, font_name=FONT, bold=bold, anchor_x=anchor_x, anchor_y=anchor_y, align=align,
     )
+    if FONT != FONTS["standard"]:
+        fall_back_for_symbols(t, value)
+    if width is not None:
+        space_lines(t)
+    return t
+
+
+def fall_back_for_symbols(t: arcade.Text, value: str) -> None:
+    """Runs of characters the chosen typeface lacks are drawn in DejaVu Sans instead of empty boxes."""
+    doc, i = t._label.document, 0
+    while i < len(value):
+        if dyslexia_font_draws(value[i]):
+            i += 1
+            continue
+        j = i
+        while j < len(value) and not dyslexia_font_draws(value[j]):
+            j += 1
+        doc.set_style(i, j, {"font_name": FONTS["standard"]})
+        i = j
+
+
+def space_lines(t: arcade.Text) -> None:
+    """Apply the chosen line spacing (after any change of font size)."""
+    if SPACING:
+        label = t._label  # arcade.Text has no public setter for pyglet's "leading" style (space between lines)
+        pixels = t.font_size * 96 / 72
+        label.document.set_style(0, len(label.document.text), {"leading": pixels * SPACING})
+
+
+def set_size(t: arcade.Text, size: float) -> None:
+    t.font_size = size
+    if t.multiline:
+        space_lines(t)
 
 
 def fitted(value: str, x: float, y: float, *, width: int, max_height: float, size: float = 18, min_size: float = 12,
            **kw) -> arcade.Text:
-    """Wrapped text that shrinks (down to `min_size`) until it fits `max_height`: nothing overflows its box."""
+    """Wrapped text that shrinks (down to `min_size`, both at 100 %) until it fits `max_height`."""
     t = text(value, x, y, size=size, width=width, **kw)
-    while t.content_height > max_height and t.font_size > min_size:
-        t.font_size -= 1
+    floor = min_size * SCALE
+    while t.content_height > max_height and t.font_size > floor:
+        set_size(t, t.font_size - 1)
     return t
 
 
-def panel(left: float, bottom: float, width: float, height: float, fill=PAPER, border=PAPER_EDGE, border_width: float = 3) -> None:
-    arcade.draw_lbwh_rectangle_filled(left, bottom, width, height, fill)
+def fits(value: str, *, width: int, max_height: float, size: float, **kw) -> bool:
+    return text(value, 0, 0, size=size, width=width, **kw).content_height <= max_height
+
+
+def split_to_fit(value: str, *, width: int, max_height: float, size: float, **kw) -> list[str]:
+    """Cut a long text into pages that each fit the box at the chosen size (reflow instead of shrinking)."""
+    words = value.split(" ")
+    pages: list[str] = []
+    while words:
+        lo, hi = 1, len(words)  # the most words that fit, found by bisection; one word always goes
+        while lo < hi:
+            mid = (lo + hi + 1) // 2
+            if fits(" ".join(words[:mid]), width=width, max_height=max_height, size=size, **kw):
+                lo = mid
+            else:
+                hi = mid - 1
+        pages.append(" ".join(words[:lo]))
+        words = words[lo:]
+    return pages
+
+
+def panel(left: float, bottom: float, width: float, height: float, fill=None, border="edge",
+          border_width: float = 3) -> None:
+    arcade.draw_lbwh_rectangle_filled(left, bottom, width, height, PAPER if fill is None else fill)
+    if border == "edge":
+        border = PAPER_EDGE
     if border is not None:
         arcade.draw_lbwh_rectangle_outline(left, bottom, width, height, border, border_width)
 
@@ -116,8 +263,8 @@ class Button:
     h: float
     action: Callable[[], None]
     size: float = 18
-    fill: tuple = NIGHT_2
-    ink: tuple = WHITE
+    fill: tuple | None = None  # None: the look's button colour
+    ink: tuple | None = None
     key_hint: str | None = None  # e.g. "1" to show a shortcut
     mark: str | None = None  # an icon drawn before the label (e.g. a tick after answering)
     enabled: bool = True
@@ -133,7 +280,7 @@ class Button:
         self.label_text().draw()
 
     def draw_shape(self, focused: bool, hovered: bool) -> None:
-        fill = self.fill
+        fill = NIGHT_2 if self.fill is None else self.fill
         if not self.enabled:
             fill = (fill[0] // 2 + 60, fill[1] // 2 + 60, fill[2] // 2 + 60, 255)
         elif hovered or focused:
@@ -154,11 +301,12 @@ class Button:
                 label = f"{self.mark}  {label}"
             if self.wrap:
                 self._text = fitted(label, self.x + 18, self.y + self.h / 2, width=int(self.w - 36),
-                                    max_height=self.h - 6, size=self.size, min_size=11, color=self.ink, anchor_y="center")
+                                    max_height=self.h - 6, size=self.size, min_size=11, color=self.ink or WHITE, anchor_y="center")
             else:  # one line: shrink a long label (a long translation, say) rather than overflow the button
-                self._text = text(label, self.x + 18, self.y + self.h / 2, size=self.size, color=self.ink,
+                self._text = text(label, self.x + 18, self.y + self.h / 2, size=self.size, color=self.ink or WHITE,
                                   anchor_y="center")
-                while self._text.content_width > self.w - 30 and self._text.font_size > 10:
+                while ((self._text.content_width > self.w - 30 or self._text.content_height > self.h - 2)
+                       and self._text.font_size > 10):
                     self._text.font_size -= 1
         return self._text
 

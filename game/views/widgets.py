@@ -25,15 +25,16 @@ class MapPanel:
             arcade.draw_texture_rect(self.texture, arcade.LBWH(self.left, self.bottom, self.width, self.height))
         arcade.draw_lbwh_rectangle_outline(self.left, self.bottom, self.width, self.height, ui.PAPER_EDGE, 3)
 
-    def pin(self, at, label: str, action: Callable[[], None], *, size: float = 15, fill=ui.NIGHT_2) -> ui.Button:
+    def pin(self, at, label: str, action: Callable[[], None], *, size: float = 15, fill=None) -> ui.Button:
         """A labelled button whose left edge sits on the place (a dot is drawn there by draw_pins)."""
         x, y = self.point(at)
         w = ui.text(label, 0, 0, size=size).content_width + 30
         left = min(x + 10, self.left + self.width - w)  # keep labels on the map
         return ui.Button(label, left, y - 16, w, 32, action, size=size, fill=fill)
 
-    def draw_dot(self, at, colour=ui.ACCENT) -> None:
+    def draw_dot(self, at, colour=None) -> None:
         x, y = self.point(at)
+        colour = ui.ACCENT if colour is None else colour
         arcade.draw_circle_filled(x, y, 9, ui.WHITE)
         arcade.draw_circle_filled(x, y, 6, colour)
 

@@ -1,0 +1,223 @@
+"""Display settings measured on rendered pixels: text size, reflow, typeface, line spacing, contrast."""
+import os
+import shutil
+import subprocess
+import sys
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+pytestmark = pytest.mark.render
+
+if sys.platform.startswith("linux") and not (os.environ.get("DISPLAY") or os.environ.get("ARCADE_HEADLESS")):
+    pytest.skip("needs a display: run the tests with `make test` (Xvfb)", allow_module_level=True)
+
+import arcade  # noqa: E402
+
+from game.app import App  # noqa: E402
+from game.content.loader import load_content  # noqa: E402
+from game.views import play, screens, ui  # noqa: E402
+from tests.test_views import frame, key, sign_in, window  # noqa: E402,F401  (window: the shared fixture)
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture(scope="module")
+def content():
+    return load_content(ROOT)
+
+
+@pytest.fixture
+def app(window, content, tmp_path):
+    window.set_size(1280, 720)
+    a = App(window, content, tmp_path, "fr")
+    a.stage.fit(1280, 720)
+    a.text_speed = "instant"
+    yield a
+    if a.session:
+        a.session.close()
+    ui.set_look(ui.Look())
+
+
+def first_line(app, **look):
+    """Open the occupation chapter on its first dialogue line, in the given look."""
+    app.set_look(**look)
+    sign_in(app)
+    app.session.open_chapter("occupation", restart=True)
+    app.route()
+    view = app.window.current_view
+    assert isinstance(view, play.SceneView) and view.step.kind == "line"
+    return view
+
+
+def dark_rows(img, box, threshold=110):
+    """Rows (from the top) of `box` (left, bottom, right, top in stage pixels) holding dark text pixels."""
+    left, bottom, right, top = box
+    crop = img.crop((left, 720 - top, right, 720 - bottom)).convert("L")
+    w, h = crop.size
+    data = crop.load()
+    return [y for y in range(h) if any(data[x, y] < threshold for x in range(w))]
+
+
+def first_text_line_height(img, box):
+    rows = dark_rows(img, box)
+    assert rows, "no text drawn in the box"
+    height = 1
+    while rows[0] + height in rows:
+        height += 1
+    return height
+
+
+def line_box(view):
+    """The area of the dialogue text (right of the portrait), in stage pixels."""
+    bx, by, bw, bh = view.box
+    return (bx + 215, by + 40, bx + bw - 30, view.line_text.y + 2)  # the text is anchored by its top
+
+
+def test_text_size_makes_the_dialogue_glyphs_half_as_big_again(app):
+    view = first_line(app)
+    normal = first_text_line_height(frame(app, "look-100"), line_box(view))
+    app.set_look(size="larger")
+    view.rebuild()
+    larger = first_text_line_height(frame(app, "look-150"), line_box(view))
+    assert 1.35 <= larger / normal <= 1.65, (normal, larger)
+    assert normal >= 18  # 20 pt DejaVu: capitals and descenders span at least 18 pixels
+
+
+def test_a_long_line_is_cut_into_pages_that_fit_instead_of_shrinking(app):
+    view = first_line(app, size="larger", spacing="wide")
+    full = app.session.run.step().line.text
+    assert len(view.line_pages) >= 2, "the first line of the chapter is long enough to need two pages at 150 %"
+    assert " ".join(view.line_pages) == full  # nothing lost, nothing repeated
+    bx, by, bw, bh = view.box
+    seen = []
+    for _ in view.line_pages:
+        assert app.session.run.step().line.text == full  # the story waits until the last page is read
+        seen.append(view.line_text.text)
+        assert view.line_text.font_size == pytest.approx(20 * 1.5)  # never shrunk below the chosen size
+        assert view.line_text.content_height <= bh - 56 - 34  # fits above the "Enter" hint
+        key(app, arcade.key.ENTER)
+    assert seen == view.line_pages
+    assert app.session.run.step().kind != "line" or app.session.run.step().line.text != full
+
+
+def test_wide_line_spacing_adds_half_a_line_between_lines(app):
+    view = first_line(app)
+    normal = view.line_text.content_height / len(view.line_text._label._get_lines())
+    app.set_look(spacing="wide")
+    view.rebuild()
+    lines = len(view.line_text._label._get_lines())
+    assert lines >= 2
+    wide = (view.line_text.content_height - normal) / (lines - 1)  # from one baseline to the next
+    # WCAG 1.4.12: at least 1.5 x the font size from one line to the next
+    assert wide >= 1.5 * 20 * 96 / 72 and wide > normal * 1.3, (normal, wide)
+
+
+def text_and_background(img, box):
+    """The commonest colour of the box (its background) and the colour of its text (the one furthest from it)."""
+    left, bottom, right, top = box
+    pixels = list(img.crop((left, 720 - top, right, 720 - bottom)).getdata())
+    background = Counter(pixels).most_common(1)[0][0]
+    ink = max(pixels, key=lambda p: ui.contrast_ratio(p, background))
+    return ink, background
+
+
+@pytest.mark.parametrize("contrast, minimum", [("standard", 4.5), ("high", 7.0)])
+def test_contrast_of_rendered_text(app, contrast, minimum):
+    view = first_line(app, contrast=contrast)
+    img = frame(app, f"look-contrast-{contrast}")
+    bx, by, bw, bh = view.box
+    regions = {
+        "dialogue line": line_box(view),
+        "speaker's role": (bx + 330, by + bh - 45, bx + 700, by + bh - 16),
+        "Enter hint": (bx + bw - 130, by + 14, bx + bw - 20, by + 40),
+    }
+    app.show_settings(view)
+    settings = frame(app, f"look-settings-{contrast}")
+    back = app.window.current_view.focus.buttons[-1]
+    for name, box in regions.items():
+        ink, paper = text_and_background(img, box)
+        assert ui.contrast_ratio(ink, paper) >= minimum, (name, ink, paper)
+    ink, paper = text_and_background(settings, (back.x + 2, back.y + 2, back.x + back.w - 2, back.y + back.h - 2))
+    assert ui.contrast_ratio(ink, paper) >= minimum, ("Back button", ink, paper)
+
+
+def test_every_palette_pair_meets_its_contrast_target():
+    pairs = [("INK", "PAPER"), ("MUTED", "PAPER"), ("ACCENT", "PAPER"), ("WHITE", "NIGHT"), ("LIGHT_MUTED", "NIGHT"),
+             ("WHITE", "NIGHT_2"), ("WHITE", "ACCENT"), ("LIGHT_MUTED", "NIGHT_2")]
+    for palette, minimum in ((ui.STANDARD, 4.5), (ui.HIGH_CONTRAST, 7.0)):
+        for fg, bg in pairs:
+            assert ui.contrast_ratio(palette[fg], palette[bg]) >= minimum, (fg, bg, minimum)
+
+
+def test_opendyslexic_changes_the_letters_but_not_the_symbols(app):
+    view = first_line(app)
+    box = line_box(view)
+    standard = frame(app).crop((box[0], 720 - box[3], box[2], 720 - box[1]))
+    app.set_look(font="dyslexia")
+    view.rebuild()
+    assert view.line_text.font_name == "OpenDyslexic"
+    dyslexic = frame(app, "look-opendyslexic").crop((box[0], 720 - box[3], box[2], 720 - box[1]))
+    assert standard.tobytes() != dyslexic.tobytes()
+
+    # Symbols OpenDyslexic lacks are drawn with DejaVu Sans: the same pixels as in the standard look.
+    def symbols(font):
+        app.set_look(font=font)
+        t = ui.text("✔ ✘ ▼ ● ★ ⚠", 100, 300, size=30, color=ui.WHITE)
+        app.window.clear(color=(0, 0, 0, 255))
+        with app.stage.camera.activate():
+            t.draw()
+        return arcade.get_image(90, 250, 400, 60).tobytes()
+
+    assert symbols("dyslexia") == symbols("standard")
+
+
+@pytest.mark.skipif(shutil.which("fc-query") is None, reason="fontconfig's fc-query is not installed")
+def test_the_list_of_characters_opendyslexic_draws_matches_the_font():
+    out = subprocess.run(["fc-query", "--format=%{charset}", str(ui.ASSETS / "fonts" / "OpenDyslexic-Regular.otf")],
+                         capture_output=True, text=True, check=True).stdout
+    ranges = []
+    for part in out.split():
+        a, _, b = part.partition("-")
+        ranges.append((int(a, 16), int(b or a, 16)))
+    assert tuple(ranges) == ui.OPENDYSLEXIC_RANGES
+
+
+def test_settings_by_keyboard_are_kept_with_the_pupil(app, window, content, tmp_path):
+    sign_in(app)
+    app.show_settings(app.window.current_view)
+    view = app.window.current_view
+    target = next(i for i, b in enumerate(view.focus.buttons) if b.label == "150\xa0%")
+    for _ in range(target):
+        key(app, arcade.key.TAB)
+    key(app, arcade.key.ENTER)
+    dys = next(i for i, b in enumerate(view.focus.buttons) if b.label == "OpenDyslexic")
+    for _ in range(dys - target):
+        key(app, arcade.key.TAB)
+    key(app, arcade.key.ENTER)
+    assert (ui.SCALE, ui.FONT) == (1.5, "OpenDyslexic")
+    assert view.focus.current.label == "OpenDyslexic" and view.focus.current.mark == "●"
+    app.sign_out()
+
+    again = App(window, content, tmp_path, "fr")  # next lesson: a new start of the game
+    assert (ui.SCALE, ui.FONT) == (1.0, "DejaVu Sans")
+    sign_in(again)
+    assert (again.look.size, again.look.font) == ("larger", "dyslexia")
+    assert (ui.SCALE, ui.FONT) == (1.5, "OpenDyslexic")
+    again.session.close()
+    again.session = None
+
+
+def test_a_look_chosen_before_signing_in_is_kept_for_a_new_pupil(app):
+    app.show_title()
+    title = app.window.current_view
+    settings = next(b for b in title.focus.buttons if b.label == "Réglages")
+    settings.action()
+    assert isinstance(app.window.current_view, screens.SettingsView)
+    high = next(b for b in app.window.current_view.focus.buttons if b.label == "Élevé")
+    high.action()
+    assert ui.NIGHT == ui.HIGH_CONTRAST["NIGHT"]
+    sign_in(app, name="Nouveau")
+    assert app.session.profile.settings["contrast"] == "high"
+    assert app.look.contrast == "high"
