@@ -40,11 +40,11 @@ def app(window, content, tmp_path):
     ui.set_look(ui.Look())
 
 
-def first_line(app, **look):
-    """Open the occupation chapter on its first dialogue line, in the given look."""
+def first_line(app, chapter="occupation", **look):
+    """Open a chapter on its first dialogue line, in the given look."""
     app.set_look(**look)
     sign_in(app)
-    app.session.open_chapter("occupation", restart=True)
+    app.session.open_chapter(chapter, restart=True)
     app.route()
     view = app.window.current_view
     assert isinstance(view, play.SceneView) and view.step.kind == "line"
@@ -221,3 +221,31 @@ def test_a_look_chosen_before_signing_in_is_kept_for_a_new_pupil(app):
     sign_in(app, name="Nouveau")
     assert app.session.profile.settings["contrast"] == "high"
     assert app.look.contrast == "high"
+
+
+def test_a_long_explanation_at_the_largest_size_is_read_page_by_page(app):
+    from game.views.questions import QuestionView
+
+    first_line(app, "fortitude", size="larger", font="dyslexia", spacing="wide")
+    run = app.session.run
+    choice = [q for q in run.bundle.questions.values() if q.kind.value == "choice"]
+    q = max(choice, key=lambda q: len(q.explanation or "") + len(q.options[0].feedback or ""))
+    run._ask(q.id)  # open the question directly, as the story does when the pupil gets there
+    app.route()
+    view = app.window.current_view
+    assert isinstance(view, QuestionView)
+    key(app, arcade.key.KEY_1)  # answer with the first option
+    view = app.window.current_view
+    pages = view.feedback_pages
+    assert len(pages) >= 2
+    shown = []
+    for n in range(len(pages)):
+        frame(app, f"look-feedback-page-{n}")
+        text = view.texts[-1]
+        shown.append(text.text)
+        assert text.font_size == pytest.approx(18 * 1.5)  # read at the chosen size, not shrunk
+        assert text.y - text.content_height >= 90  # above the button
+        assert app.session.run.step().kind == "feedback"  # the story waits until the last page is read
+        key(app, arcade.key.ENTER)
+    assert " ".join(" ".join(shown).split()) == " ".join(" ".join(pages).split())
+    assert app.session.run.state.question is None or app.session.run.state.question.id != q.id

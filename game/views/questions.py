@@ -18,6 +18,7 @@ class QuestionView(PlayScreen):
     def __init__(self, app):
         super().__init__(app)
         self.arrangement: list[str] | None = None  # order questions: the pupil's current order
+        self.feedback_page = 0  # a long explanation at a large text size is read page by page
 
     def build(self) -> None:
         tr, run = self.tr, self.run
@@ -29,19 +30,21 @@ class QuestionView(PlayScreen):
         number = asked.index(q.id) + 1 if q.id in asked else len(asked) + 1
         kind = {"true-false": tr("True or false?"), "order": tr("Put in order"),
                 "map": tr("On the map")}.get(q.kind.value, tr("Question"))
-        self.texts += [
-            ui.text(f"{kind}  ·  {number} / {len(run.bundle.questions)}", 100, 676, size=16, color=ui.MUTED),
-            ui.fitted(q.prompt, 100, 648, width=1080, max_height=80, size=24, min_size=18, bold=True),
-        ]
-        self.top = 648 - self.texts[-1].content_height - 24
+        header = ui.text(f"{kind}  ·  {number} / {len(run.bundle.questions)}", 100, 680, size=16, color=ui.MUTED)
+        prompt_top = 680 - header.content_height - 6
+        self.texts += [header, ui.fitted(q.prompt, 100, prompt_top, width=1080, max_height=80 * ui.SCALE, size=24,
+                                         min_size=18, bold=True)]
+        self.top = prompt_top - self.texts[-1].content_height - 24
         self.option_buttons: list[ui.Button] = []
         self.reorder: ReorderList | None = None
         self.map: MapPanel | None = None
         buttons = {"order": self._build_order, "map": self._build_map}.get(q.kind.value, self._build_choice)()
         if self.answer_ is not None:
             self._build_feedback()
-            self.focus.set([ui.Button(tr("Continue"), 900, 36, 280, 56, lambda: self.act("advance"), size=20,
-                                      fill=ui.ACCENT)])
+            more = self.feedback_page + 1 < len(self.feedback_pages)
+            label = tr("Next") if more else tr("Continue")
+            self.focus.set([ui.Button(label, 900, 36, 280, 56, self._next_feedback if more else lambda: self.act("advance"),
+                                      size=20, fill=ui.ACCENT, mark="▼" if more else None)])
         else:
             self.focus.set(buttons, keep=True)
 
@@ -49,15 +52,24 @@ class QuestionView(PlayScreen):
     def _build_choice(self) -> list[ui.Button]:
         q, answer = self.step.question, self.answer_
         buttons = []
-        for i, o in enumerate(q.options):
-            b = ui.Button(o.text, 120, self.top - (i + 1) * 64, 1040, 54, lambda oid=o.id: self.answer(oid), size=19,
-                          key_hint=str(i + 1), wrap=True)
+        options = list(q.options)
+        if answer is not None and ui.SCALE > 1:  # room for the explanation: keep the right and the chosen answers
+            options = [o for o in options if o.correct or o.id == answer.option]
+        y = self.top
+        for o in options:
+            i = q.options.index(o)
+            # larger text, taller options: each answer keeps the size the pupil chose
+            label = f"✔  {i + 1}.  {o.text}"
+            h = max(54 * ui.SCALE, ui.text(label, 0, 0, size=19, width=1040 - 36).content_height + 14)
+            y -= h + 10
+            b = ui.Button(o.text, 120, y, 1040, h, lambda oid=o.id: self.answer(oid),
+                          size=19, key_hint=str(i + 1), wrap=True)
             if answer is not None:
                 self._mark(b, o.correct, o.id == answer.option)
             buttons.append(b)
         if answer is not None:
             self.option_buttons = buttons  # drawn, but no longer pressable
-        self.feedback_top = self.top - len(q.options) * 64 - 30
+        self.feedback_top = y - 30
         return buttons
 
     def _mark(self, b: ui.Button, correct: bool, chosen: bool) -> None:
@@ -112,7 +124,8 @@ class QuestionView(PlayScreen):
     # placing on a map --------------------------------------------------------------------------------
     def _build_map(self) -> list[ui.Button]:
         q, answer = self.step.question, self.answer_
-        self.map = MapPanel(q.map, self.app.content.root, 100, 96, 720)
+        width = min(720, (self.top - 96) * 1280 / 720)  # a long prompt at a large size: a smaller map
+        self.map = MapPanel(q.map, self.app.content.root, 100, 96, width)
         buttons = []
         for i, o in enumerate(q.options):
             label = LETTERS[i] if answer is None else f"{LETTERS[i]}  {o.text}"
@@ -127,7 +140,8 @@ class QuestionView(PlayScreen):
                                               "(Tab and Enter work too)."), 850, self.top - 10, size=16,
                                       width=320))
         self.feedback_top = self.top - 10
-        self.feedback_left, self.feedback_width = 850, 320
+        self.feedback_left = 100 + width + 30
+        self.feedback_width = 1180 - self.feedback_left
         return buttons
 
     # after the answer ----------------------------------------------------------------------------------
@@ -137,7 +151,9 @@ class QuestionView(PlayScreen):
         width = getattr(self, "feedback_width", 1040)
         y = self.feedback_top
         verdict = tr("✔ Right!") if answer.correct else tr("✘ Not quite.")
-        self.texts.append(ui.text(verdict, left, y, size=22, bold=True, color=ui.RIGHT if answer.correct else ui.WRONG))
+        self.texts.append(ui.fitted(verdict, left, y, width=width, max_height=80, size=22, min_size=16, bold=True,
+                                    color=ui.RIGHT if answer.correct else ui.WRONG))
+        y -= self.texts[-1].content_height + 8
         parts = []
         if q.kind.value != "order":
             chosen = q.option(answer.option)
@@ -149,8 +165,33 @@ class QuestionView(PlayScreen):
             parts.append(tr("The right order: {order}", order=" → ".join(o.text for o in q.options)))
         if q.explanation:
             parts.append(q.explanation)
-        self.texts.append(ui.fitted("\n".join(parts), left, y - 38, width=width, max_height=y - 38 - 100, size=18,
-                                    min_size=11))
+        room = y - 100  # above the Continue button
+        text = "\n".join(parts)
+        if ui.fits(text, width=width, max_height=room, size=15):  # it may shrink a little (to 15/18), as before
+            self.feedback_pages = [text]
+            self.texts.append(ui.fitted(text, left, y, width=width, max_height=room, size=18, min_size=15))
+            return
+        # Otherwise it is read page by page at the pupil's size: the first page under the answers, the next
+        # ones on the whole panel (the question and its answers make room for them).
+        first = ui.split_to_fit(text, width=width, max_height=room, size=18)[0] if room > 40 else ""
+        rest = text[len(first):].strip()
+        self.feedback_pages = ([first] if first else []) + ui.split_to_fit(rest, width=1040, max_height=640 - 150,
+                                                                           size=18)
+        self.feedback_page = min(self.feedback_page, len(self.feedback_pages) - 1)
+        reading = self.feedback_page > 0 or not first
+        if not reading:
+            self.texts.append(ui.text(first, left, y, size=18, width=width))
+            return
+        verdict_text = self.texts[-1]
+        self.texts = [verdict_text]
+        self.option_buttons, self.map, self.reorder = [], None, None
+        verdict_text.x, verdict_text.y = 120, 660
+        self.texts.append(ui.text(self.feedback_pages[self.feedback_page], 120, 660 - verdict_text.content_height - 16,
+                                  size=18, width=1040))
+
+    def _next_feedback(self) -> None:
+        self.feedback_page += 1
+        self.rebuild(keep_focus=False)
 
     def answer(self, option_id: str) -> None:
         self.act("answer", option_id)

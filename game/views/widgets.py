@@ -30,7 +30,8 @@ class MapPanel:
         x, y = self.point(at)
         w = ui.text(label, 0, 0, size=size).content_width + 30
         left = min(x + 10, self.left + self.width - w)  # keep labels on the map
-        return ui.Button(label, left, y - 16, w, 32, action, size=size, fill=fill)
+        h = 32 * ui.SCALE
+        return ui.Button(label, left, y - h / 2, w, h, action, size=size, fill=fill)
 
     def draw_dot(self, at, colour=None) -> None:
         x, y = self.point(at)
