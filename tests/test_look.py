@@ -249,3 +249,49 @@ def test_a_long_explanation_at_the_largest_size_is_read_page_by_page(app):
         key(app, arcade.key.ENTER)
     assert " ".join(" ".join(shown).split()) == " ".join(" ".join(pages).split())
     assert app.session.run.state.question is None or app.session.run.state.question.id != q.id
+
+
+def layout_problems(view) -> list[str]:
+    """Texts and buttons that leave the screen or cover one another (more than 4 pixels each way)."""
+    boxes = [(f"text {t.text[:40]!r}", t.left, t.bottom, t.right, t.top) for t in view.texts if t.text.strip()]
+    boxes += [(f"button {b.label[:40]!r}", b.x, b.y, b.x + b.w, b.y + b.h) for b in view.focus.buttons]
+    problems = []
+    for i, (name, left, bottom, right, top) in enumerate(boxes):
+        if left < -1 or bottom < -1 or right > ui.W + 1 or top > ui.H + 1:
+            problems.append(f"{name} leaves the screen ({left:.0f}, {bottom:.0f}, {right:.0f}, {top:.0f})")
+        for name2, left2, bottom2, right2, top2 in boxes[i + 1:]:
+            if min(right, right2) - max(left, left2) > 4 and min(top, top2) - max(bottom, bottom2) > 4:
+                problems.append(f"{name} covers {name2}")
+    for b in view.focus.buttons:
+        label = b.label_text()
+        if label.content_width > b.w - 19 or label.content_height > b.h + 1:
+            problems.append(f"the label of button {b.label[:40]!r} overflows it")
+    return problems
+
+
+@pytest.mark.parametrize("lang", ["fr", "de"])
+def test_at_the_largest_look_nothing_overlaps_on_any_screen_of_any_chapter(app, content, tmp_path, lang):
+    """150 % text, OpenDyslexic and wide spacing, on every screen a pupil meets in a playthrough of each chapter
+    (German has the longest words and sentences)."""
+    from game.session import PupilSession
+    from game.story.autoplay import explore, perform
+
+    app.look = ui.Look(size="larger", font="dyslexia", spacing="wide")
+    ui.set_look(app.look)
+    problems, screens_seen = [], 0
+    for bundle in content.ordered():
+        session = PupilSession(content, tmp_path / lang, "LOOK", "Moi", lang)
+        path = explore(session.bundle(bundle.id)).paths[0]
+        run = session.open_chapter(bundle.id, restart=True)
+        app.session, app.tr = session, session.tr
+        for n, action in enumerate([None, *path]):
+            if action is not None:
+                perform(run, action)
+            view = app.view_for_step()
+            view.rebuild(keep_focus=False)
+            screens_seen += 1
+            problems += [f"{bundle.id} screen {n} ({run.step().kind}): {p}" for p in layout_problems(view)]
+        session.close()
+        app.session = None
+    assert screens_seen > 400
+    assert problems == []

@@ -10,7 +10,7 @@ import arcade
 
 from ..story import minigames as rules
 from . import ui
-from .play import PlayScreen
+from .play import PlayScreen, spread
 from .widgets import MapPanel, ReorderList, draw_meter
 
 
@@ -40,16 +40,30 @@ class MiniGameView(PlayScreen):
 
     def build(self) -> None:
         tr = self.tr
-        self.texts.append(ui.text(self.mg.title, 100, 684, size=26, bold=True))
+        in_game = self.started and not rules.finished(self.mg, self.data)
+        with ui.scale_at_most(1.15 if in_game else 2):
+            title = ui.one_line(self.mg.title, 100, 694, max_width=1080, size=20 if in_game else 26, min_size=14,
+                                bold=True)
+        self.texts.append(title)
+        top = 694 - title.content_height - 16
         if not self.started:
-            self.texts.append(ui.fitted(self.mg.intro, 100, 620, width=1080, max_height=420, size=20))
+            self.texts.append(ui.fitted(self.mg.intro, 100, top, width=1080, max_height=top - 110, size=20))
             self.focus.set([ui.Button(tr("Start"), 900, 40, 280, 56, self._start, size=20, fill=ui.ACCENT)])
         elif rules.finished(self.mg, self.data):
-            self.texts.append(ui.fitted(self.finished_text(), 100, 620, width=1080, max_height=440, size=20))
-            self.focus.set([ui.Button(tr("Continue"), 900, 40, 280, 56, lambda: self.act("advance"), size=20,
-                                      fill=ui.ACCENT)])
+            text = self.finished_text()
+            if ui.fits(text, width=1080, max_height=top - 110, size=16):
+                self.texts.append(ui.fitted(text, 100, top, width=1080, max_height=top - 110, size=20, min_size=16))
+                pager = []
+            else:  # large text: the outcome and the conclusion are read page by page
+                pages = ui.split_to_fit(text, width=1080, max_height=top - 110, size=20)
+                pager = self.pager(len(pages), 1, x=100, y=40, w=250, h=56, size=18)
+                self.texts.append(ui.text(pages[self.page], 100, top, size=20, width=1080))
+            done = ui.Button(tr("Continue"), 900, 40, 280, 56, lambda: self.act("advance"), size=20, fill=ui.ACCENT)
+            done.enabled = self.page == self.pages - 1  # the last page read first
+            self.focus.set(pager + [done], keep=True)
         else:
-            self.build_game()
+            with ui.scale_at_most(1.15):
+                self.build_game()
 
     def _start(self) -> None:
         self.started = True
@@ -85,7 +99,10 @@ class DilemmasView(MiniGameView):
         r = mg.rounds[d["round"]]
         self.texts.append(ui.text(tr("Moment {n} of {total}", n=d["round"] + 1, total=len(mg.rounds)), 100, 640,
                                   size=16, color=ui.MUTED))
-        self.texts.append(ui.fitted(r.situation, 100, 610, width=700, max_height=170, size=20))
+        header = self.texts[-1]
+        situation_top = header.y - header.content_height - 8
+        self.texts.append(ui.fitted(r.situation, 100, situation_top, width=700, max_height=situation_top - 470,
+                                    size=20))
         self._meters()
         chosen = rules.consequence(mg, d)
         if chosen is None:
@@ -93,8 +110,10 @@ class DilemmasView(MiniGameView):
                                  key_hint=str(i + 1), wrap=True) for i, o in enumerate(r.options)]
             self.focus.set(buttons)
         else:
-            self.texts.append(ui.text(f"➜ {chosen.text}", 100, 420, size=19, bold=True, width=700))
-            self.texts.append(ui.fitted(chosen.consequence, 100, 380, width=700, max_height=200, size=19))
+            said = ui.fitted(f"➜ {chosen.text}", 100, 420, size=19, bold=True, width=700, max_height=90, min_size=12)
+            below = said.y - said.content_height - 10
+            self.texts += [said, ui.fitted(chosen.consequence, 100, below, width=700, max_height=below - 180,
+                                           size=19, min_size=12)]
             changes = [f"{m.label} {chosen.effects[m.id]:+d}" for m in mg.meters if chosen.effects.get(m.id)]
             if changes:
                 self.texts.append(ui.text("   ".join(changes), 100, 150, size=17, color=ui.MUTED, width=700))
@@ -142,7 +161,8 @@ class PlacementView(MiniGameView):
         if self.selected is None:
             self.selected = next((t.id for t in mg.tokens if t.id not in d["placed"]), mg.tokens[0].id)
         buttons = []
-        self.texts.append(ui.text(tr("1. Choose what to place:"), 820, 640, size=16, bold=True))
+        self.texts.append(ui.fitted(tr("1. Choose what to place:"), 820, 640, width=380, max_height=30, size=16,
+                                    min_size=11, bold=True))
         for i, t in enumerate(mg.tokens):
             where = zones[d["placed"][t.id]].label if t.id in d["placed"] else tr("not placed")
             b = ui.Button(f"{t.label} — {where}", 820, 570 - i * 50, 380, 44, lambda tid=t.id: self._select(tid),
@@ -153,13 +173,15 @@ class PlacementView(MiniGameView):
         detail_top = 570 - (len(mg.tokens) - 1) * 50 - 12
         self.texts.append(ui.fitted(f"{token.label} : {token.detail}", 820, detail_top, width=380,
                                     max_height=detail_top - 130, size=14))
-        self.texts.append(ui.text(tr("2. Then choose where it goes, on the map:"), 90, 640, size=16, bold=True))
-        for z in mg.zones:
-            buttons.append(self.map.pin(z.at, z.label, lambda zid=z.id: self._place(zid), size=14))
+        self.texts.append(ui.fitted(tr("2. Then choose where it goes, on the map:"), 90, 640, width=700, max_height=30,
+                                    size=16, min_size=11, bold=True))
+        pins = [self.map.pin(z.at, z.label, lambda zid=z.id: self._place(zid), size=14) for z in mg.zones]
+        spread(pins, left=self.map.left, right=self.map.left + self.map.width)
+        buttons += pins
         value = rules.meter(mg, d)
         goal = tr("goal")
         self.texts.append(ui.fitted(f"{mg.meter_label} : {value} %  ({goal} : {mg.target} %)", 90, 170, width=700,
-                                    max_height=40, size=16, min_size=11, bold=True))
+                                    max_height=40, size=16, min_size=9, bold=True))
         if d["checked"]:
             self.texts.append(ui.fitted(tr("✘ Not yet convinced. Move the pieces that point at the wrong coast."),
                                         820, 128, width=380, max_height=40, size=15, color=ui.WRONG))
@@ -248,9 +270,13 @@ class MatchingView(MiniGameView):
             fill = ui.ACCENT if it.id == self.selected else ui.NIGHT_2
             buttons.append(self.map.pin(it.at, (f"{mark} " if mark else "") + label, lambda iid=it.id: self._select(iid),
                                         size=13, fill=fill))
+        # longer labels once assigned, or at a large size: none covers another
+        spread(buttons, left=self.map.left, right=self.map.left + self.map.width)
         item = next(i for i in mg.items if i.id == self.selected)
-        self.texts.append(ui.text(tr("1. Choose a town on the map. 2. Who freed it?"), 90, 640, size=16, bold=True))
-        self.texts.append(ui.text(item.label, 840, 610, size=20, bold=True, width=350))
+        self.texts.append(ui.fitted(tr("1. Choose a town on the map. 2. Who freed it?"), 90, 640, width=720,
+                                    max_height=30, size=16, min_size=11, bold=True))
+        # just above the first category, however tall the name is at the pupil's size
+        self.texts.append(ui.text(item.label, 840, 586, size=20, bold=True, width=350, anchor_y="bottom"))
         for i, c in enumerate(mg.categories):
             buttons.append(ui.Button(c.label, 840, 530 - i * 56, 350, 48, lambda cid=c.id: self._assign(cid), size=15,
                                      key_hint=str(i + 1), wrap=True))

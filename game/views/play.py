@@ -57,22 +57,27 @@ def reveal(text: str, chars: float) -> str:
     return text[:cut] if cut > 0 else ""
 
 
-def spread(labels: list[ui.Button], gap: float = 8) -> None:
-    """Move hotspot labels sideways so that none covers another (large text makes them wider)."""
-    rows: dict[float, list[ui.Button]] = {}
-    for b in labels:  # labels whose boxes share a height band compete for the same row
-        key = next((k for k in rows if abs(k - b.y) < b.h), b.y)
-        rows.setdefault(key, []).append(b)
-    for row in rows.values():
-        row.sort(key=lambda b: b.x)
-        right = 8.0
-        for b in row:
-            b.x = max(b.x, right)
-            right = b.x + b.w + gap
-        limit = ui.W - 8.0
-        for b in reversed(row):
-            b.x = min(b.x, limit - b.w)
-            limit = b.x - gap
+def spread(labels: list[ui.Button], gap: float = 8, left: float = 8.0, right: float = ui.W - 8.0) -> None:
+    """Move labels so that none covers another (large text makes them wider), within left..right: each label,
+    lowest first, slides right past the ones it would cover, and goes up a row when the width runs out."""
+    placed: list[ui.Button] = []
+
+    def hit(b):
+        return next((o for o in placed if b.x < o.x + o.w + gap and o.x < b.x + b.w + gap
+                     and b.y < o.y + o.h + 4 and o.y < b.y + b.h + 4), None)
+
+    for b in sorted(labels, key=lambda b: (b.y, b.x)):
+        b.x = max(left, min(b.x, right - b.w))
+        wanted_x = b.x
+        for _ in range(4 * len(labels) + 4):
+            other = hit(b)
+            if other is None:
+                break
+            if other.x + other.w + gap + b.w <= right:
+                b.x = max(b.x, other.x + other.w + gap)
+            else:  # no room further right: a row above, back where it wanted to be
+                b.x, b.y = wanted_x, other.y + other.h + 6
+        placed.append(b)
 
 
 class SceneView(PlayScreen):
@@ -89,14 +94,25 @@ class SceneView(PlayScreen):
         scene = run.scene
         step = run.step()
         self.step = step
-        self.texts += [
-            ui.text(scene.title, 24, 686, size=22, color=ui.WHITE, bold=True, anchor_y="center"),
-        ]
-        self.texts.append(ui.text(scene.when, 24 + self.texts[-1].content_width + 18, 686, size=16,
-                                  color=ui.LIGHT_MUTED, anchor_y="center"))
+        unread = [d for d in run.state.documents if d not in run.state.opened]
+        label = tr("Folder: {n} new", n=len(unread)) if unread else tr("Folder ({n})", n=len(run.state.documents))
+        fw = max(200, ui.text(("★  " if unread else "") + label, 0, 0, size=16).content_width + 40)
+        folder_x = ui.W - 230 - fw
+        title = ui.one_line(scene.title, 24, 686, max_width=folder_x - 24 - 120, size=22, min_size=14,
+                            color=ui.WHITE, bold=True, anchor_y="center")
+        when_x = 24 + title.content_width + 18
+        self.texts += [title, ui.one_line(scene.when, when_x, 686, max_width=folder_x - 12 - when_x, size=16,
+                                          min_size=11, color=ui.LIGHT_MUTED, anchor_y="center")]
         # In front of choices the box keeps the last line said (a reminder), so it does not grow there.
         self.box = box = dialogue_box(grow=step.kind != "choices")
         bx, by, bw, bh = box
+        if step.kind == "scene":  # the intro stays while the pupil explores: the box takes its height (up to 360)
+            hint = ui.text(tr("Click on something in the picture, or use Tab and Enter."), bx + 30, by + 12, size=15,
+                           color=ui.MUTED, anchor_y="bottom")
+            below = hint.content_height + 20  # the intro stays above the hint
+            need = ui.text(scene.intro or "", 0, 0, size=19, width=int(bw - 60)).content_height + 24 + below
+            self.box = box = (bx, by, bw, min(420, max(bh, need)))
+            bx, by, bw, bh = box
         buttons: list[ui.Button] = []
         if step.kind == "scene":
             for h in run.hotspots():
@@ -105,7 +121,8 @@ class SceneView(PlayScreen):
                 w = ui.text(f"{mark}  {h.label}", 0, 0, size=16).content_width + 40
                 left = min(max(x - w / 2, 8), ui.W - w - 8)  # a label near an edge stays on the screen
                 hh = 52 * max(1.0, ui.SCALE * 0.85)
-                bottom = max(ui.H - y_top - 26, by + bh + 8)  # never under the dialogue box
+                bottom = max(ui.H - y_top - 26, by + bh + 8)  # never under the dialogue box,
+                bottom = min(bottom, 650 - hh)  # nor over the top bar
                 b = ui.Button(h.label, left, bottom, w, hh, lambda hid=h.id: self.act("use", hid),
                               size=16, fill=(20, 30, 44, 255), mark=mark)
                 b.spot = (x, min(bottom + hh + 8, 640))  # the ring stays on the object itself
@@ -113,10 +130,9 @@ class SceneView(PlayScreen):
             spread(buttons)
             self.hotspot_buttons = list(buttons)
             intro = scene.intro or ""
-            hint = tr("Click on something in the picture, or use Tab and Enter.")
-            self.texts.append(ui.fitted(intro, bx + 30, by + bh - 24, size=19, min_size=15, width=int(bw - 60),
-                                        max_height=bh - 24 - 50))
-            self.texts.append(ui.text(hint, bx + 30, by + 12, size=15, color=ui.MUTED, anchor_y="bottom"))
+            self.texts.append(ui.fitted(intro, bx + 30, by + bh - 24, size=19, min_size=12, width=int(bw - 60),
+                                        max_height=bh - 24 - below))
+            self.texts.append(hint)
         elif step.kind in ("line", "choices"):
             node = run.bundle.nodes[run.state.dialogue.node]
             line = step.line or (node.lines[-1] if node.lines else None)
@@ -126,8 +142,9 @@ class SceneView(PlayScreen):
             if speaker:
                 name = ui.text(speaker.name, left, by + bh - 16, size=20, bold=True, color=ui.ACCENT)
                 self.texts.append(name)
-                self.texts.append(ui.text(speaker.role, left + name.content_width + 14, by + bh - 21,
-                                          size=15, color=ui.MUTED))
+                role_x = left + name.content_width + 14
+                self.texts.append(ui.one_line(speaker.role, role_x, by + bh - 21, max_width=bx + bw - 24 - role_x,
+                                              size=15, min_size=11, color=ui.MUTED))
             top = by + bh - (56 if speaker else 24) - 8 * (ui.SCALE - 1)
             room = top - by - 34  # keep clear of the "Enter" hint
             width = int(bx + bw - left - 30)
@@ -157,10 +174,7 @@ class SceneView(PlayScreen):
                                          fill=ui.NIGHT_2, wrap=True))
             self.texts.append(ui.text(tr("What do you do?"), bx + 40, by + bh + 24 + stride * (n - 1) + ch,
                                       size=20, color=ui.WHITE, bold=True, anchor_y="bottom"))
-        unread = [d for d in run.state.documents if d not in run.state.opened]
-        label = tr("Folder: {n} new", n=len(unread)) if unread else tr("Folder ({n})", n=len(run.state.documents))
-        fw = max(200, ui.text(("★  " if unread else "") + label, 0, 0, size=16).content_width + 40)
-        folder = ui.Button(label, ui.W - 230 - fw, 664, fw, 46, self.app.show_folder, size=16,
+        folder = ui.Button(label, folder_x, 664, fw, 46, self.app.show_folder, size=16,
                            fill=ui.ACCENT if unread else ui.NIGHT_2, mark="★" if unread else None)
         menu = ui.Button(tr("Menu (Esc)"), ui.W - 220, 664, 200, 46, lambda: self.app.show_pause(), size=16)
         if step.kind in ("scene", "choices"):

@@ -8,7 +8,7 @@ from __future__ import annotations
 import arcade
 
 from . import ui
-from .play import PlayScreen
+from .play import PlayScreen, spread
 from .widgets import MapPanel, ReorderList
 
 LETTERS = "ABCDEF"
@@ -55,12 +55,14 @@ class QuestionView(PlayScreen):
         options = list(q.options)
         if answer is not None and ui.SCALE > 1:  # room for the explanation: keep the right and the chosen answers
             options = [o for o in options if o.correct or o.id == answer.option]
+        # larger text, taller options: each answer keeps the size the pupil chose, as far as the panel allows
+        heights = [max(54 * ui.SCALE, ui.text(f"✔  {q.options.index(o) + 1}.  {o.text}", 0, 0, size=19,
+                                              width=1040 - 36).content_height + 14) for o in options]
+        squeeze = min(1.0, (self.top - 30) / sum(h + 10 for h in heights))
         y = self.top
-        for o in options:
+        for o, h in zip(options, heights):
             i = q.options.index(o)
-            # larger text, taller options: each answer keeps the size the pupil chose
-            label = f"✔  {i + 1}.  {o.text}"
-            h = max(54 * ui.SCALE, ui.text(label, 0, 0, size=19, width=1040 - 36).content_height + 14)
+            h = max(54, h * squeeze)
             y -= h + 10
             b = ui.Button(o.text, 120, y, 1040, h, lambda oid=o.id: self.answer(oid),
                           size=19, key_hint=str(i + 1), wrap=True)
@@ -89,7 +91,8 @@ class QuestionView(PlayScreen):
                 self.arrangement = [o.id for o in q.shuffled()]
             order = self.arrangement
         self.reorder = ReorderList(labels, list(order), left=120, top=self.top, width=1040, on_move=self._move,
-                                   row_h=56 if len(order) > 5 else 62, size=18)
+                                   row_h=min((56 if len(order) > 5 else 62) * ui.SCALE, (self.top - 120) / len(order)),
+                                   size=18)
         if answer is not None:
             right = [o.id for o in q.options]
             dates = {o.id: o.date for o in q.options if o.date}
@@ -101,8 +104,9 @@ class QuestionView(PlayScreen):
             self.feedback_top = self.reorder.row_bottom(len(order) - 1) - 26
             return []
         self.texts += self.reorder.texts()
-        self.texts.append(ui.text(self.tr("Use ▲ and ▼ to move a line (Tab to reach them, Enter to press). "
-                                          "Your first answer counts."), 120, 108, size=15, color=ui.MUTED, width=760))
+        self.texts.append(ui.fitted(self.tr("Use ▲ and ▼ to move a line (Tab to reach them, Enter to press). "
+                                            "Your first answer counts."), 120, 108, size=15, color=ui.MUTED, width=740,
+                                    max_height=84, min_size=10))
         validate = ui.Button(self.tr("Validate this order"), 880, 36, 300, 56, self._submit_order, size=19,
                              fill=ui.ACCENT)
         return self.reorder.buttons() + [validate]
@@ -133,12 +137,14 @@ class QuestionView(PlayScreen):
             if answer is not None:
                 self._mark(b, o.correct, o.id == answer.option)
             buttons.append(b)
+        spread(buttons, left=self.map.left, right=self.map.left + self.map.width)
         if answer is not None:
             self.option_buttons = buttons
         else:
-            self.texts.append(ui.text(self.tr("Choose the right place: click a letter, or press its number "
-                                              "(Tab and Enter work too)."), 850, self.top - 10, size=16,
-                                      width=320))
+            left = 100 + width + 30
+            self.texts.append(ui.fitted(self.tr("Choose the right place: click a letter, or press its number "
+                                                "(Tab and Enter work too)."), left, self.top - 10, size=16,
+                                        width=int(1180 - left), max_height=self.top - 10 - 30, min_size=11))
         self.feedback_top = self.top - 10
         self.feedback_left = 100 + width + 30
         self.feedback_width = 1180 - self.feedback_left
@@ -174,6 +180,8 @@ class QuestionView(PlayScreen):
         # Otherwise it is read page by page at the pupil's size: the first page under the answers, the next
         # ones on the whole panel (the question and its answers make room for them).
         first = ui.split_to_fit(text, width=width, max_height=room, size=18)[0] if room > 40 else ""
+        if not ui.fits(first, width=width, max_height=room, size=18):  # not even a word fits under the answers
+            first = ""
         rest = text[len(first):].strip()
         self.feedback_pages = ([first] if first else []) + ui.split_to_fit(rest, width=1040, max_height=640 - 150,
                                                                            size=18)

@@ -410,17 +410,17 @@ class SummaryView(Screen):
         c = run.bundle.chapter
         right, total = run.score()
         left, bottom, width, height = self.PANEL
-        top = bottom + height
-        self.texts += [
-            ui.text(tr("Chapter complete"), ui.W / 2, 708, size=18, color=ui.LIGHT_MUTED, anchor_x="center"),
-            ui.text(c.title, ui.W / 2, 680, size=32, color=ui.WHITE, bold=True, anchor_x="center"),
-            ui.text(tr("{right} correct answers out of {total}", right=right, total=total), left + 30, top - 24,
-                    size=24, bold=True),
-            ui.text(tr("Documents read: {read} of {total}", read=len(run.state.opened), total=len(c.documents)),
-                    left + 30, top - 64, size=17, color=ui.MUTED),
-            ui.fitted(c.conclusion, left + 30, top - 100, width=540, max_height=height - 130, size=18),
-            ui.text(tr("What you have learned"), left + 620, top - 24, size=20, bold=True),
-        ]
+        head = ui.text(tr("Chapter complete"), ui.W / 2, 712, size=18, color=ui.LIGHT_MUTED, anchor_x="center")
+        title = ui.one_line(c.title, ui.W / 2, 712 - head.content_height - 4, max_width=1180, size=32, min_size=20,
+                            color=ui.WHITE, bold=True, anchor_x="center")
+        top = min(bottom + height, title.y - title.content_height - 10)  # a taller title at a large size
+        self.panel = (left, bottom, width, top - bottom)
+        score = ui.text(tr("{right} correct answers out of {total}", right=right, total=total), left + 30, top - 20,
+                        size=24, bold=True)
+        docs = ui.text(tr("Documents read: {read} of {total}", read=len(run.state.opened), total=len(c.documents)),
+                       left + 30, score.y - score.content_height - 8, size=17, color=ui.MUTED)
+        self.texts += [head, title, score, docs]
+        y = docs.y - docs.content_height - 16
         by_objective: dict[str, list[bool]] = {}
         for qid, q in run.bundle.questions.items():
             a = run.state.answers.get(qid)
@@ -430,18 +430,31 @@ class SummaryView(Screen):
             marks = by_objective.get(o.id, [])
             ok = sum(marks)
             lines.append(f"{'✔' if marks and ok == len(marks) else '•'} {o.text}  ({ok}/{len(marks)})")
-        self.texts.append(ui.fitted("\n".join(lines), left + 620, top - 64, width=490, max_height=height - 84,
-                                    size=17))
+        learned, room = "\n".join(lines), y - bottom - 10
         buttons = [ui.Button(tr("Back to chapters"), left, 24, 380, 60, self.app.show_chapters, size=20, fill=ui.ACCENT)]
         if c.sources:
             buttons.append(ui.Button(tr("Sources"), left + 400, 24, 200, 60,
                                      lambda: self.app.show(SourcesView(self.app, run.bundle.id, self)), size=20))
-        self.focus.set(buttons)
+        if (ui.fits(c.conclusion, width=540, max_height=room, size=15)
+                and ui.fits(learned, width=490, max_height=room - 40, size=14)):  # two columns, as at 100 %
+            self.texts += [
+                ui.fitted(c.conclusion, left + 30, y, width=540, max_height=room, size=18, min_size=15),
+                ui.text(tr("What you have learned"), left + 620, top - 20, size=20, bold=True),
+                ui.fitted(learned, left + 620, top - 64, width=490, max_height=top - 64 - bottom - 10, size=17,
+                          min_size=14),
+            ]
+        else:  # large text: one column, read page by page (what happened, then what you have learned)
+            pages = ui.split_to_fit(c.conclusion, width=1080, max_height=room, size=18)
+            pages += [tr("What you have learned") + "\n" + page
+                      for page in ui.split_to_fit(learned, width=1080, max_height=room - 40, size=17)]
+            buttons += self.pager(len(pages), 1, x=left + 620, y=24, w=250, h=60, size=18)
+            self.texts.append(ui.text(pages[self.page], left + 30, y, size=18, width=1080))
+        self.focus.set(buttons, keep=True)
 
     def draw_content(self) -> None:
         run = self.app.session.run
         _backdrop(self.app, run.bundle.scenes[run.state.scene].background, alpha=200)
-        ui.panel(*self.PANEL)
+        ui.panel(*self.panel)
 
     def on_escape(self) -> None:
         self.app.show_chapters()

@@ -6,6 +6,9 @@ positions are converted back to stage coordinates before hit-testing.
 """
 from __future__ import annotations
 
+import math
+from collections import OrderedDict
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
@@ -110,6 +113,19 @@ def set_look(look: Look) -> None:
 set_look(Look())
 
 
+@contextmanager
+def scale_at_most(cap: float):
+    """Dense boards (the mini-games) grow their small labels less than reading text, so that they keep their layout;
+    their long texts (intro, situations, conclusions) are built outside this block, at the full size."""
+    global SCALE
+    saved = SCALE
+    SCALE = min(SCALE, cap)
+    try:
+        yield
+    finally:
+        SCALE = saved
+
+
 def contrast_ratio(a, b) -> float:
     """WCAG 2 contrast ratio between two sRGB colours."""
     def lum(c):
@@ -179,11 +195,35 @@ def text(value: str, x: float, y: float, *, size: float = 18, color=None, width:
         value, x, y, INK if color is None else color, size * (SCALE if scaled else 1), width=width,
         multiline=width is not None, font_name=FONT, bold=bold, anchor_x=anchor_x, anchor_y=anchor_y, align=align,
     )
+    restyle(t, value)
+    hold_font(t)
+    return t
+
+
+_held_fonts: "OrderedDict[int, object]" = OrderedDict()
+
+
+def hold_font(t: arcade.Text) -> None:
+    """pyglet keeps only the last three fonts alive, so every screen re-rendered its glyphs (most of the time
+    spent building a screen). The 64 most recently used fonts, with their glyphs, are kept here."""
+    font = t._label.document.get_font()
+    _held_fonts[id(font)] = font
+    _held_fonts.move_to_end(id(font))
+    while len(_held_fonts) > 64:
+        _held_fonts.popitem(last=False)
+
+
+def restyle(t: arcade.Text, value: str) -> None:
+    """The look's styles on a text's characters (after creating it or changing its string): one relayout."""
+    if FONT == FONTS["standard"] and not (SPACING and t.multiline):
+        return
+    label = t._label
+    label.begin_update()
     if FONT != FONTS["standard"]:
         fall_back_for_symbols(t, value)
-    if width is not None:
+    if t.multiline:
         space_lines(t)
-    return t
+    label.end_update()
 
 
 def fall_back_for_symbols(t: arcade.Text, value: str) -> None:
@@ -209,18 +249,46 @@ def space_lines(t: arcade.Text) -> None:
 
 
 def set_size(t: arcade.Text, size: float) -> None:
+    label = t._label
+    label.begin_update()
     t.font_size = size
     if t.multiline:
         space_lines(t)
+    label.end_update()
+    hold_font(t)
 
 
 def fitted(value: str, x: float, y: float, *, width: int, max_height: float, size: float = 18, min_size: float = 12,
            **kw) -> arcade.Text:
-    """Wrapped text that shrinks (down to `min_size`, both at 100 %) until it fits `max_height`."""
+    """Wrapped text that shrinks (down to `min_size`, both at 100 %) until it fits `max_height`; the largest
+    size that fits is found by bisection over whole points."""
     t = text(value, x, y, size=size, width=width, **kw)
+    start = t.font_size
+    if t.content_height <= max_height:
+        return t
+    lo, hi = 0, math.ceil(start - min_size * SCALE)  # points to take off: hi is the most allowed
+    while lo < hi:
+        mid = (lo + hi) // 2
+        set_size(t, start - mid)
+        if t.content_height <= max_height:
+            hi = mid
+        else:
+            lo = mid + 1
+    if t.font_size != start - lo:
+        set_size(t, start - lo)
+    return t
+
+
+def one_line(value: str, x: float, y: float, *, max_width: float, size: float = 18, min_size: float = 11,
+             **kw) -> arcade.Text:
+    """A single line that shrinks (down to `min_size` at 100 %) to stay within `max_width`; past that it is cut
+    with an ellipsis rather than run under its neighbours."""
+    t = text(value, x, y, size=size, **kw)
     floor = min_size * SCALE
-    while t.content_height > max_height and t.font_size > floor:
-        set_size(t, t.font_size - 1)
+    while t.content_width > max_width and t.font_size > floor:
+        t.font_size -= 1
+    while t.content_width > max_width and len(t.text) > 1:
+        t.text = t.text[:-2].rstrip() + "…"
     return t
 
 
@@ -230,13 +298,22 @@ def fits(value: str, *, width: int, max_height: float, size: float, **kw) -> boo
 
 def split_to_fit(value: str, *, width: int, max_height: float, size: float, **kw) -> list[str]:
     """Cut a long text into pages that each fit the box at the chosen size (reflow instead of shrinking)."""
+    probe = text(value, 0, 0, size=size, width=width, **kw)  # one text, measured with each candidate string
+    if probe.content_height <= max_height:
+        return [value]
+
+    def fit(candidate: str) -> bool:
+        probe.text = candidate
+        restyle(probe, candidate)
+        return probe.content_height <= max_height
+
     words = value.split(" ")
     pages: list[str] = []
     while words:
         lo, hi = 1, len(words)  # the most words that fit, found by bisection; one word always goes
         while lo < hi:
             mid = (lo + hi + 1) // 2
-            if fits(" ".join(words[:mid]), width=width, max_height=max_height, size=size, **kw):
+            if fit(" ".join(words[:mid])):
                 lo = mid
             else:
                 hi = mid - 1
@@ -301,7 +378,7 @@ class Button:
                 label = f"{self.mark}  {label}"
             if self.wrap:
                 self._text = fitted(label, self.x + 18, self.y + self.h / 2, width=int(self.w - 36),
-                                    max_height=self.h - 6, size=self.size, min_size=11, color=self.ink or WHITE, anchor_y="center")
+                                    max_height=self.h - 6, size=self.size, min_size=9, color=self.ink or WHITE, anchor_y="center")
             else:  # one line: shrink a long label (a long translation, say) rather than overflow the button
                 self._text = text(label, self.x + 18, self.y + self.h / 2, size=self.size, color=self.ink or WHITE,
                                   anchor_y="center")

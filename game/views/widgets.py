@@ -78,7 +78,7 @@ class ReorderList:
             if item in self.extra:
                 label += f"  —  {self.extra[item]}"
             out.append(ui.fitted(label, self.left + 14, y, width=label_w, max_height=self.row_h - 14, size=self.size,
-                                 min_size=13, anchor_y="center"))
+                                 min_size=13 / ui.SCALE ** 2, anchor_y="center"))  # rows are as tall as the page allows
         return out
 
     def draw_rows(self) -> None:
