@@ -162,15 +162,26 @@ def test_opendyslexic_changes_the_letters_but_not_the_symbols(app):
     assert standard.tobytes() != dyslexic.tobytes()
 
     # Symbols OpenDyslexic lacks are drawn with DejaVu Sans: the same pixels as in the standard look.
-    def symbols(font):
+    from PIL import ImageChops
+
+    def symbol(ch, font):
         app.set_look(font=font)
-        t = ui.text("✔ ✘ ▼ ● ★ ⚠", 100, 300, size=30, color=ui.WHITE)
+        t = ui.text(ch, 100, 300, size=30, color=ui.WHITE)
         app.window.clear(color=(0, 0, 0, 255))
         with app.stage.camera.activate():
             t.draw()
-        return arcade.get_image(90, 250, 400, 60).tobytes()
+        img = arcade.get_image(80, 200, 120, 140).convert("L")
+        return img.crop(img.getbbox())  # the drawn shape, wherever the line's height puts it
 
-    assert symbols("dyslexia") == symbols("standard")
+    for ch in "✔✘▼●★⚠":
+        dys, std = symbol(ch, "dyslexia"), symbol(ch, "standard")
+        assert dys.size == std.size, ch  # not the font's empty box
+        assert max(ImageChops.difference(dys, std).getdata()) < 64, ch
+    # ...and in a text that mixes both, only the symbol changes typeface
+    app.set_look(font="dyslexia")
+    doc = ui.text("✔ Bonne réponse", 0, 0, size=20)._label.document
+    assert doc.get_style("font_name", 0) == "DejaVu Sans"
+    assert doc.get_style("font_name", 2) == doc.get_style("font_name", 14) == "OpenDyslexic"
 
 
 @pytest.mark.skipif(shutil.which("fc-query") is None, reason="fontconfig's fc-query is not installed")
@@ -228,25 +239,30 @@ def test_a_long_explanation_at_the_largest_size_is_read_page_by_page(app):
 
     first_line(app, "fortitude", size="larger", font="dyslexia", spacing="wide")
     run = app.session.run
-    choice = [q for q in run.bundle.questions.values() if q.kind.value == "choice"]
-    q = max(choice, key=lambda q: len(q.explanation or "") + len(q.options[0].feedback or ""))
-    run._ask(q.id)  # open the question directly, as the story does when the pupil gets there
-    app.route()
-    view = app.window.current_view
-    assert isinstance(view, QuestionView)
-    key(app, arcade.key.KEY_1)  # answer with the first option
-    view = app.window.current_view
-    pages = view.feedback_pages
-    assert len(pages) >= 2
-    shown = []
-    for n in range(len(pages)):
-        frame(app, f"look-feedback-page-{n}")
-        text = view.texts[-1]
-        shown.append(text.text)
-        assert text.font_size == pytest.approx(18 * 1.5)  # read at the chosen size, not shrunk
-        assert text.y - text.content_height >= 90  # above the button
-        assert app.session.run.step().kind == "feedback"  # the story waits until the last page is read
-        key(app, arcade.key.ENTER)
+    q = next(q for q in run.bundle.questions.values() if q.kind.value == "choice")
+    explanation = q.explanation
+    # a long explanation (about 100 words), as an author may write one
+    q.explanation = ("Les Alliés ont trompé les Allemands pendant des mois avec de faux chars, de faux messages "
+                     "radio et un agent double. ") * 5
+    try:
+        run._ask(q.id)  # open the question directly, as the story does when the pupil gets there
+        app.route()
+        assert isinstance(app.window.current_view, QuestionView)
+        key(app, arcade.key.KEY_1)  # answer with the first option
+        view = app.window.current_view
+        pages = view.feedback_pages
+        assert len(pages) >= 2
+        shown = []
+        for n in range(len(pages)):
+            frame(app, f"look-feedback-page-{n}")
+            text = view.texts[-1]
+            shown.append(text.text)
+            assert text.font_size == pytest.approx(18 * 1.5)  # read at the chosen size, not shrunk
+            assert text.y - text.content_height >= 90  # above the button
+            assert app.session.run.step().kind == "feedback"  # the story waits until the last page is read
+            key(app, arcade.key.ENTER)
+    finally:
+        q.explanation = explanation
     assert " ".join(" ".join(shown).split()) == " ".join(" ".join(pages).split())
     assert app.session.run.state.question is None or app.session.run.state.question.id != q.id
 
@@ -295,3 +311,62 @@ def test_at_the_largest_look_nothing_overlaps_on_any_screen_of_any_chapter(app, 
         app.session = None
     assert screens_seen > 400
     assert problems == []
+
+
+def test_the_story_so_far_and_the_objectives_at_any_time(app, content):
+    view = first_line(app, "liberation")
+    run = app.session.run
+    while run.step().kind == "line":
+        run.advance()
+    app.route()
+    before = run.step().kind
+    key(app, arcade.key.ESCAPE)
+    key(app, arcade.key.KEY_2)  # "The story so far"
+    story = app.window.current_view
+    assert isinstance(story, screens.StorySoFarView)
+    frame(app, "look-story-so-far")
+    shown = story.texts[-1].text
+    for _ in range(story.pages - 1):  # every page, by keyboard: Tab to "Next", Enter
+        story.focus.index = len(story.focus.buttons) - 1
+        key(app, arcade.key.ENTER)
+        shown += "\n" + story.texts[-1].text
+    chapter = run.bundle.chapter
+    scene = next(s for s in chapter.scenes if s.id == run.state.scene)
+    shown = " ".join(shown.split())
+    assert scene.title in shown and scene.when in shown
+    assert all(" ".join(o.text.split()) in shown for o in chapter.objectives)
+    key(app, arcade.key.ESCAPE)
+    assert isinstance(app.window.current_view, screens.PauseView)
+    key(app, arcade.key.KEY_1)
+    assert isinstance(app.window.current_view, play.SceneView) and app.session.run.step().kind == before
+    assert view is not app.window.current_view  # a fresh scene view, built again after the pause
+
+
+@pytest.mark.parametrize("lang", ["fr", "de"])
+def test_at_the_largest_look_the_menus_do_not_overlap_either(app, content, lang):
+    app.set_locale(lang)
+    app.look = ui.Look(size="larger", font="dyslexia", spacing="wide", contrast="high")
+    ui.set_look(app.look)
+    sign_in(app)
+    app.session.open_chapter("fortitude", restart=True)
+    run = app.session.run
+    while run.step().kind == "line":
+        run.advance()
+    for _ in range(3):  # a few places seen, for a longer story so far
+        go = next((h for h in run.hotspots() if h.action[0] == "go"), None)
+        if go is None:
+            break
+        run.use(go.id)
+        while run.step().kind == "line":
+            run.advance()
+    views = [screens.TitleView(app), screens.SignInView(app), screens.ChapterSelectView(app),
+             screens.PauseView(app), screens.SettingsView(app, None)]
+    story = screens.StorySoFarView(app, None)
+    story.rebuild()
+    for page in range(story.pages):
+        story.page = page
+        story.rebuild()
+        assert layout_problems(story) == [], (lang, "story so far", page)
+    for view in views:
+        view.rebuild(keep_focus=False)
+        assert layout_problems(view) == [], (lang, type(view).__name__)

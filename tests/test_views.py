@@ -215,7 +215,7 @@ def test_pause_menu_resume_and_settings(app):
     key(app, arcade.key.ESCAPE)
     assert isinstance(app.window.current_view, screens.PauseView)
     frame(app, "pause")
-    key(app, arcade.key.KEY_2)
+    key(app, arcade.key.KEY_3)
     assert isinstance(app.window.current_view, screens.SettingsView)
     frame(app, "settings")
     english = next(b for b in app.window.current_view.focus.buttons if b.label == "English")

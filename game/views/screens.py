@@ -23,29 +23,37 @@ def _backdrop(app, rel: str = "backgrounds/occ_saint_omer_1943.png", alpha: int 
 class TitleView(Screen):
     def build(self) -> None:
         tr = self.tr
-        self.texts += [
-            ui.text("La Coupole", ui.W / 2, 610, size=64, color=ui.WHITE, bold=True, anchor_x="center"),
-            ui.text(tr("1940–1945: the war in Nord-Pas-de-Calais"), ui.W / 2, 510, size=26, color=ui.LIGHT_MUTED,
-                    anchor_x="center"),
-            ui.text(tr("Language"), ui.W / 2, 474, size=18, color=ui.LIGHT_MUTED, anchor_x="center"),
-        ]
+        # From the top down; at 100 % the places are the ones of the design, larger text pushes things down.
+        with ui.scale_at_most(1.15):  # the name of the game is big enough already
+            name = ui.text("La Coupole", ui.W / 2, 610 + (ui.SCALE - 1) * 180, size=64, color=ui.WHITE, bold=True,
+                           anchor_x="center")
+        subtitle = ui.one_line(tr("1940–1945: the war in Nord-Pas-de-Calais"), ui.W / 2,
+                               min(510, name.y - name.content_height - 6), max_width=1200, size=26, min_size=16,
+                               color=ui.LIGHT_MUTED, anchor_x="center")
+        language = ui.text(tr("Language"), ui.W / 2, min(474, subtitle.y - subtitle.content_height - 8), size=18,
+                           color=ui.LIGHT_MUTED, anchor_x="center")
+        self.texts += [name, subtitle, language]
+        langs_y = min(385, language.y - language.content_height - 8 - 52)
+        play_y = min(270, langs_y - 18 - 64)
+        quit_y = min(190, play_y - 14 - 52)
         langs = []
         width, gap = 180, 16
         first = ui.W / 2 - (len(LOCALES) * width + (len(LOCALES) - 1) * gap) / 2
         for i, loc in enumerate(LOCALES):
-            b = ui.Button(self.tr.language_name(loc), first + i * (width + gap), 385, width, 52,
+            b = ui.Button(self.tr.language_name(loc), first + i * (width + gap), langs_y, width, 52,
                           lambda loc=loc: self._language(loc), size=18, mark="●" if loc == self.app.locale else "○")
             if loc == self.app.locale:
                 b.fill = ui.ACCENT
             langs.append(b)
-        play = ui.Button(tr("Play"), 450, 270, 420, 64, self.app.show_sign_in, size=24, fill=ui.ACCENT)
-        settings = ui.Button(tr("Settings"), 450, 190, 204, 52, lambda: self.app.show_settings(self), size=20)
-        quit_ = ui.Button(tr("Quit"), 666, 190, 204, 52, self.app.quit, size=20)
+        play = ui.Button(tr("Play"), 450, play_y, 420, 64, self.app.show_sign_in, size=24, fill=ui.ACCENT)
+        settings = ui.Button(tr("Settings"), 450, quit_y, 204, 52, lambda: self.app.show_settings(self), size=20)
+        quit_ = ui.Button(tr("Quit"), 666, quit_y, 204, 52, self.app.quit, size=20)
         teacher = ui.Button(tr("Teacher space"), 960, 24, 290, 48, self.app.show_teacher, size=16)
         self.focus.set([play, *langs, settings, quit_, teacher])
+        hint_top = min(130 + 12, quit_y - 12)
         self.texts.append(ui.fitted(tr("Keyboard: Tab or arrows to move, Enter to choose. Mouse: click."),
-                                    ui.W / 2, 130, width=900, max_height=24, size=15, color=ui.LIGHT_MUTED,
-                                    anchor_x="center", align="center"))
+                                    ui.W / 2 - 120, hint_top, width=840, max_height=hint_top - 8, size=15, min_size=8,
+                                    color=ui.LIGHT_MUTED, anchor_x="center", align="center"))
 
     def _language(self, loc: str) -> None:
         self.app.set_locale(loc)
@@ -107,16 +115,21 @@ class SignInView(FormScreen):
 
     def build(self) -> None:
         tr = self.tr
-        self.fields[0]._label = ui.text(tr("Class code (given by your teacher)"), 390, 562, size=18, color=ui.LIGHT_MUTED)
-        self.fields[1]._label = ui.text(tr("Your pseudonym (not your real name)"), 390, 422, size=18, color=ui.LIGHT_MUTED)
+        # each label sits just above its field, however tall it is
+        self.fields[0]._label = ui.one_line(tr("Class code (given by your teacher)"), 390, 470 + 60 + 6, max_width=700,
+                                            size=18, color=ui.LIGHT_MUTED, anchor_y="bottom")
+        self.fields[1]._label = ui.one_line(tr("Your pseudonym (not your real name)"), 390, 330 + 60 + 6,
+                                            max_width=700, size=18, color=ui.LIGHT_MUTED, anchor_y="bottom")
         self.texts += [
             ui.text(tr("Sign in"), ui.W / 2, 680, size=34, color=ui.WHITE, bold=True, anchor_x="center"),
-            ui.text(tr("Your progress is saved on this computer under your class and pseudonym. "
-                       "Use the same ones next lesson to carry on."),
-                    390, 300, size=15, color=ui.LIGHT_MUTED, width=500),
+            ui.fitted(tr("Your progress is saved on this computer under your class and pseudonym. "
+                         "Use the same ones next lesson to carry on."),
+                      240, 300, size=15, color=ui.LIGHT_MUTED, width=800, max_height=60 if self.error else 126,
+                      min_size=9),
         ]
         if self.error:
-            self.texts.append(ui.text("⚠ " + self.error, 390, 200, size=18, color=(255, 190, 140, 255), width=500))
+            self.texts.append(ui.fitted("⚠ " + self.error, 390, 236, size=18, color=(255, 190, 140, 255), width=500,
+                                        max_height=64, min_size=11))
         self.focus.set([
             ui.Button(tr("Continue"), 390, 110, 240, 56, self.submit, size=20, fill=ui.ACCENT),
             ui.Button(tr("Back"), 650, 110, 240, 56, self.app.show_title, size=20),
@@ -194,11 +207,14 @@ class SignInView(FormScreen):
 class ChapterSelectView(Screen):
     """Four chapter cards per page; a chapter dropped into levels/ simply adds a card (and a page)."""
 
-    PER_PAGE = 4
+    @property
+    def PER_PAGE(self) -> int:  # larger text: two taller cards a page
+        return 4 if ui.SCALE <= 1.0 else 2
 
     def build(self) -> None:
         tr, s = self.tr, self.app.session
-        self.texts.append(ui.text(tr("Chapters"), 60, 690, size=34, color=ui.WHITE, bold=True))
+        with ui.scale_at_most(1.15):
+            self.texts.append(ui.text(tr("Chapters"), 60, 700, size=34, color=ui.WHITE, bold=True))
         self.texts.append(ui.text(tr("{pupil} · class {code}", pupil=s.profile.pupil, code=s.profile.class_code),
                                   ui.W - 60, 680, size=18, color=ui.LIGHT_MUTED, anchor_x="right"))
         if s.notice:
@@ -207,9 +223,9 @@ class ChapterSelectView(Screen):
                           "your recorded answers are safe."), 340, 42, size=15, color=(255, 190, 140, 255), width=880))
         buttons = []
         every = s.chapters()
-        pager = self.pager(len(every), self.PER_PAGE, x=880, y=6, w=160, h=44)
+        pager = self.pager(len(every), self.PER_PAGE, x=860, y=6, w=180, h=44)
         statuses = every[self.page * self.PER_PAGE:(self.page + 1) * self.PER_PAGE]
-        card_w, card_h, gap, first_top = 560, 270, 20, 620
+        card_w, card_h, gap, first_top = 560, 270 if self.PER_PAGE == 4 else 560, 20, 620
         for i, st in enumerate(statuses):
             col, row = i % 2, i // 2
             x = 60 + col * (card_w + 40)
@@ -217,19 +233,21 @@ class ChapterSelectView(Screen):
             b = st.bundle
             c = b.chapter
             period = f"{tr.date(c.period.start, 'medium')} – {tr.date(c.period.end, 'medium')}"
-            self.texts += [
-                ui.fitted(f"{c.order}. {c.title}", x + 20, top - 18, width=card_w - 40, max_height=30, size=22,
-                          min_size=15, bold=True),
-                ui.text(period, x + 20, top - 56, size=15, color=ui.MUTED),
-                ui.fitted(c.summary, x + 20, top - 84, width=card_w - 40, max_height=card_h - 84 - 82, size=16),
-            ]
+            title = ui.fitted(f"{c.order}. {c.title}", x + 20, top - 18, width=card_w - 40, max_height=30 * ui.SCALE,
+                              size=22, min_size=15, bold=True)
+            when = ui.one_line(period, x + 20, title.y - title.content_height - 8, max_width=card_w - 40, size=15,
+                               color=ui.MUTED)
+            summary_top = when.y - when.content_height - 10
+            room = summary_top - (top - card_h + 16 + 52 + 44 * ui.SCALE)  # above the status and the buttons
+            self.texts += [title, when, ui.fitted(c.summary, x + 20, summary_top, width=card_w - 40, max_height=room,
+                                                  size=16, min_size=9)]
             status = {"new": tr("Not started"),
                       "in-progress": tr("In progress: {answered} / {total} questions", answered=st.answered,
                                         total=st.questions),
                       "done": tr("Done: {right} / {total} correct", right=st.correct, total=st.questions)}[st.status]
             label = {"new": tr("Start"), "in-progress": tr("Continue"), "done": tr("Play again")}[st.status]
-            self.texts.append(ui.text(status, x + 20, top - card_h + 42, size=15, color=ui.MUTED, anchor_y="center",
-                                  width=190 if c.sources else 300))
+            self.texts.append(ui.fitted(status, x + 20, top - card_h + 16 + 52 + 6, size=15, color=ui.MUTED,
+                                        anchor_y="bottom", width=card_w - 40, max_height=40 * ui.SCALE, min_size=10))
             restart = st.status == "done"
             buttons.append(ui.Button(label, x + card_w - 230, top - card_h + 16, 210, 52,
                                      lambda cid=b.id, r=restart: self.app.play(cid, restart=r), size=18, fill=ui.ACCENT))
@@ -240,8 +258,9 @@ class ChapterSelectView(Screen):
                        for i in range(len(statuses))]
         buttons.append(ui.Button(tr("Change pupil"), 60, 6, 260, 44, self.app.sign_out, size=16))
         if pager:
-            self.texts.append(ui.text(tr("Page {n} of {total}", n=self.page + 1, total=self.pages), 860, 28, size=15,
-                                      color=ui.LIGHT_MUTED, anchor_x="right", anchor_y="center"))
+            self.texts.append(ui.one_line(tr("Page {n} of {total}", n=self.page + 1, total=self.pages), 850, 6,
+                                          max_width=500, size=15, color=ui.LIGHT_MUTED, anchor_x="right",
+                                          anchor_y="bottom"))
         self.focus.set(buttons + pager, keep=True)
 
     def draw_content(self) -> None:
@@ -312,15 +331,18 @@ class PauseView(Screen):
 
     def build(self) -> None:
         tr = self.tr
-        self.texts.append(ui.text(tr("Paused"), ui.W / 2, 600, size=36, color=ui.WHITE, bold=True, anchor_x="center"))
-        self.texts.append(ui.text(tr("Your progress is saved."), ui.W / 2, 540, size=18, color=ui.LIGHT_MUTED,
-                                  anchor_x="center"))
+        with ui.scale_at_most(1.15):
+            paused = ui.text(tr("Paused"), ui.W / 2, 700, size=36, color=ui.WHITE, bold=True, anchor_x="center")
+        saved = ui.text(tr("Your progress is saved."), ui.W / 2, paused.y - paused.content_height - 8, size=18,
+                        color=ui.LIGHT_MUTED, anchor_x="center")
+        self.texts += [paused, saved]
         self.focus.set(self.column([
             (tr("Resume"), self.resume),
+            (tr("The story so far"), lambda: self.app.show(StorySoFarView(self.app, self))),
             (tr("Settings"), lambda: self.app.show_settings(self)),
             (tr("Chapters"), self.app.show_chapters),
             (tr("Quit to title"), self.app.sign_out),
-        ], x=430, top=500, hints=True))
+        ], x=430, top=min(520, saved.y - saved.content_height - 14), h=54 * min(ui.SCALE, 1.2), gap=14, hints=True))
 
     def resume(self) -> None:
         self.app.route()
@@ -329,13 +351,65 @@ class PauseView(Screen):
         _backdrop(self.app, alpha=225)
 
     def on_key(self, symbol: int, modifiers: int) -> bool:
-        if arcade.key.KEY_1 <= symbol <= arcade.key.KEY_4:
+        if arcade.key.KEY_1 <= symbol < arcade.key.KEY_1 + len(self.focus.buttons):
             self.focus.buttons[symbol - arcade.key.KEY_1].action()
             return True
         return False
 
     def on_escape(self) -> None:
         self.resume()
+
+
+def story_so_far(tr, run) -> str:
+    """The objective reminder and the story so far, as plain text (for the screen, and one day read aloud)."""
+    c, state = run.bundle.chapter, run.state
+    scenes = {s.id: s for s in c.scenes}
+    now = scenes[state.scene]
+    right, total = run.score()
+    parts = [
+        tr("Now: {place}, {when}.", place=now.title, when=now.when),
+        tr("What to do: look at the picture, talk to the people and read the documents; the ➜ signs lead on."),
+        tr("Questions answered: {n} of {total}. Documents read: {read} of {docs}.", n=len(state.answers),
+           total=total, read=len(state.opened), docs=len(c.documents)),
+        "",
+        tr("In this chapter you learn to:"),
+        *[f"• {o.text}" for o in c.objectives],
+        "",
+        tr("The story so far:"),
+    ]
+    for sid in state.seen_scenes:
+        s = scenes.get(sid)
+        if s is not None:
+            parts.append(f"• {s.title} ({s.when}). {s.intro or ''}".rstrip())
+    return "\n".join(parts)
+
+
+class StorySoFarView(Screen):
+    """An objective reminder and what happened so far, at any time, read at the pupil's own pace."""
+
+    def __init__(self, app, back):
+        super().__init__(app)
+        self.back = back
+
+    def build(self) -> None:
+        tr, run = self.tr, self.app.session.run
+        title = ui.one_line(run.bundle.chapter.title, 100, 690, max_width=1080, size=28, min_size=18,
+                            color=ui.WHITE, bold=True)
+        top = 690 - title.content_height - 20
+        pages = ui.split_to_fit(story_so_far(tr, run), width=1080, max_height=top - 110, size=18, color=ui.WHITE)
+        buttons = [ui.Button(tr("Back"), 100, 36, 300, 56, self.close, size=20, fill=ui.ACCENT)]
+        buttons += self.pager(len(pages), 1, x=760, y=36, w=200, h=56, size=18)
+        self.texts += [title, ui.text(pages[self.page], 100, top, size=18, width=1080, color=ui.WHITE)]
+        self.focus.set(buttons, keep=True)
+
+    def close(self) -> None:
+        self.app.show(self.back)
+
+    def draw_content(self) -> None:
+        _backdrop(self.app, alpha=235)
+
+    def on_escape(self) -> None:
+        self.close()
 
 
 class SettingsView(Screen):

@@ -206,7 +206,8 @@ _held_fonts: "OrderedDict[int, object]" = OrderedDict()
 def hold_font(t: arcade.Text) -> None:
     """pyglet keeps only the last three fonts alive, so every screen re-rendered its glyphs (most of the time
     spent building a screen). The 64 most recently used fonts, with their glyphs, are kept here."""
-    font = t._label.document.get_font()
+    doc = t._label.document
+    font = doc.get_font(0) if isinstance(doc, pyglet.text.document.FormattedDocument) else doc.get_font()
     _held_fonts[id(font)] = font
     _held_fonts.move_to_end(id(font))
     while len(_held_fonts) > 64:
@@ -226,9 +227,15 @@ def restyle(t: arcade.Text, value: str) -> None:
     label.end_update()
 
 
+_BASE_STYLES = ("font_name", "font_size", "weight", "italic", "stretch", "color", "align", "kerning", "baseline")
+
+
 def fall_back_for_symbols(t: arcade.Text, value: str) -> None:
-    """Runs of characters the chosen typeface lacks are drawn in DejaVu Sans instead of empty boxes."""
-    doc, i = t._label.document, 0
+    """Runs of characters the chosen typeface lacks are drawn in DejaVu Sans instead of empty boxes.
+
+    A pyglet label's plain document applies any style to all its text, so a text with such characters gets a
+    formatted document (same string, same styles) where the runs can have their own font."""
+    runs, i = [], 0
     while i < len(value):
         if dyslexia_font_draws(value[i]):
             i += 1
@@ -236,8 +243,19 @@ def fall_back_for_symbols(t: arcade.Text, value: str) -> None:
         j = i
         while j < len(value) and not dyslexia_font_draws(value[j]):
             j += 1
-        doc.set_style(i, j, {"font_name": FONTS["standard"]})
+        runs.append((i, j))
         i = j
+    if not runs:
+        return
+    label = t._label
+    doc = label.document
+    if not isinstance(doc, pyglet.text.document.FormattedDocument):
+        styles = {k: doc.get_style(k) for k in _BASE_STYLES if doc.get_style(k) is not None}
+        doc = pyglet.text.document.FormattedDocument(value)
+        doc.set_style(0, len(value), styles)
+        label.document = doc
+    for i, j in runs:
+        doc.set_style(i, j, {"font_name": FONTS["standard"]})
 
 
 def space_lines(t: arcade.Text) -> None:
@@ -303,22 +321,48 @@ def split_to_fit(value: str, *, width: int, max_height: float, size: float, **kw
         return [value]
 
     def fit(candidate: str) -> bool:
-        probe.text = candidate
-        restyle(probe, candidate)
+        nonlocal probe
+        if isinstance(probe._label.document, pyglet.text.document.FormattedDocument) or (
+                FONT != FONTS["standard"] and not all(map(dyslexia_font_draws, candidate))):
+            probe = text(candidate, 0, 0, size=size, width=width, **kw)  # runs in two fonts: a new text
+        else:
+            probe.text = candidate
+            restyle(probe, candidate)
         return probe.content_height <= max_height
 
-    words = value.split(" ")
+    def by_words(paragraph: str) -> list[str]:
+        words = paragraph.split(" ")
+        out: list[str] = []
+        while words:
+            lo, hi = 1, len(words)  # the most words that fit, found by bisection; one word always goes
+            while lo < hi:
+                mid = (lo + hi + 1) // 2
+                if fit(" ".join(words[:mid])):
+                    lo = mid
+                else:
+                    hi = mid - 1
+            out.append(" ".join(words[:lo]))
+            words = words[lo:]
+        return out
+
+    # Whole lines (paragraphs) are kept together when they can be; a line too long for a page is cut by words.
     pages: list[str] = []
-    while words:
-        lo, hi = 1, len(words)  # the most words that fit, found by bisection; one word always goes
-        while lo < hi:
-            mid = (lo + hi + 1) // 2
-            if fit(" ".join(words[:mid])):
-                lo = mid
-            else:
-                hi = mid - 1
-        pages.append(" ".join(words[:lo]))
-        words = words[lo:]
+    current: list[str] = []
+    for paragraph in value.split("\n"):
+        if fit("\n".join(current + [paragraph])):
+            current.append(paragraph)
+            continue
+        if current:
+            pages.append("\n".join(current))
+            current = []
+        if fit(paragraph):
+            current = [paragraph]
+        else:
+            *full, last = by_words(paragraph)
+            pages += full
+            current = [last]
+    if current:
+        pages.append("\n".join(current))
     return pages
 
 
