@@ -370,3 +370,35 @@ def test_at_the_largest_look_the_menus_do_not_overlap_either(app, content, lang)
     for view in views:
         view.rebuild(keep_focus=False)
         assert layout_problems(view) == [], (lang, type(view).__name__)
+
+
+def test_signing_in_with_the_mouse_only(app):
+    """The on-screen keyboard: a pupil who cannot use a keyboard signs in and reaches the chapters by clicks."""
+    from tests.test_views import click
+
+    app.show_sign_in()
+    view = app.window.current_view
+    frame(app)
+    press = {}
+
+    def refresh():
+        press.clear()
+        press.update({b.label: b for b in view.focus.buttons})
+
+    refresh()
+    click(app, press["Clavier à l'écran"])
+    refresh()
+    for ch in "5B":
+        click(app, press[ch])
+    field = view.fields[1]  # a click in the pseudonym field
+    view.on_mouse_press(field.x + 20, field.y + 30, arcade.MOUSE_BUTTON_LEFT, 0)
+    for ch in "RENARX":
+        click(app, press[ch])
+    click(app, press["⌫"])
+    click(app, press["D"])
+    frame(app, "look-on-screen-keyboard")
+    assert (view.fields[0].value, view.fields[1].value) == ("5B", "Renard")
+    assert layout_problems(view) == []
+    click(app, press["Continuer"])
+    assert isinstance(app.window.current_view, screens.ChapterSelectView)
+    assert (app.session.profile.class_code, app.session.profile.pupil) == ("5B", "Renard")

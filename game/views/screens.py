@@ -110,6 +110,8 @@ class SignInView(FormScreen):
         super().__init__(app)
         self.fields = [TextField("", 390, 470, 500, 12), TextField("", 390, 330, 500, 24)]
         self.field_index = 0  # 0, 1: fields; 2: buttons
+        self.target = 0  # the field the on-screen keyboard types into
+        self.keyboard = False  # the on-screen keyboard, for pupils who use only a mouse, a touch screen or a switch
         self.error = ""
         self.clock = 0.0
 
@@ -120,20 +122,55 @@ class SignInView(FormScreen):
                                             size=18, color=ui.LIGHT_MUTED, anchor_y="bottom")
         self.fields[1]._label = ui.one_line(tr("Your pseudonym (not your real name)"), 390, 330 + 60 + 6,
                                             max_width=700, size=18, color=ui.LIGHT_MUTED, anchor_y="bottom")
-        self.texts += [
-            ui.text(tr("Sign in"), ui.W / 2, 680, size=34, color=ui.WHITE, bold=True, anchor_x="center"),
-            ui.fitted(tr("Your progress is saved on this computer under your class and pseudonym. "
-                         "Use the same ones next lesson to carry on."),
-                      240, 300, size=15, color=ui.LIGHT_MUTED, width=800, max_height=60 if self.error else 126,
-                      min_size=9),
+        with ui.scale_at_most(1.15):
+            self.texts.append(ui.text(tr("Sign in"), ui.W / 2, 700, size=34, color=ui.WHITE, bold=True,
+                                      anchor_x="center"))
+        if not self.keyboard:
+            self.texts.append(ui.fitted(tr("Your progress is saved on this computer under your class and pseudonym. "
+                                           "Use the same ones next lesson to carry on."),
+                                        240, 300, size=15, color=ui.LIGHT_MUTED, width=800,
+                                        max_height=60 if self.error else 126, min_size=9))
+        if self.error:  # under the explanation, or above the fields when the on-screen keyboard takes the room
+            x, y, w, h = (240, 640, 800, 56) if self.keyboard else (390, 236, 500, 64)
+            self.texts.append(ui.fitted("⚠ " + self.error, x, y, size=18, color=(255, 190, 140, 255), width=w,
+                                        max_height=h, min_size=11))
+        row = 86 if self.keyboard else 110
+        buttons = [
+            ui.Button(tr("Continue"), 390, row, 240, 56, self.submit, size=20, fill=ui.ACCENT),
+            ui.Button(tr("Back"), 650, row, 240, 56, self.app.show_title, size=20),
+            ui.Button(tr("On-screen keyboard"), 910, row, 300, 56, self._toggle_keyboard, size=18,
+                      mark="●" if self.keyboard else "○", fill=ui.ACCENT if self.keyboard else None),
         ]
-        if self.error:
-            self.texts.append(ui.fitted("⚠ " + self.error, 390, 236, size=18, color=(255, 190, 140, 255), width=500,
-                                        max_height=64, min_size=11))
-        self.focus.set([
-            ui.Button(tr("Continue"), 390, 110, 240, 56, self.submit, size=20, fill=ui.ACCENT),
-            ui.Button(tr("Back"), 650, 110, 240, 56, self.app.show_title, size=20),
-        ])
+        if self.keyboard:  # over the explanation: letters, digits, hyphen, space, rub out
+            rows = ["ABCDEFGHIJKLM", "NOPQRSTUVWXYZ", "0123456789-"]
+            for r, row in enumerate(rows):
+                for i, ch in enumerate(row):
+                    buttons.append(ui.Button(ch, 240 + i * 62, 266 - r * 56, 56, 48, lambda ch=ch: self._type(ch),
+                                             size=18))
+            buttons.append(ui.Button(tr("Space"), 240 + 11 * 62, 266 - 2 * 56, 118, 48, lambda: self._type(" "),
+                                     size=15))
+            buttons.append(ui.Button("⌫", 240 + 13 * 62, 266 - 2 * 56, 70, 48, self._rub_out, size=18))
+        self.focus.set(buttons, keep=True)
+
+    def _toggle_keyboard(self) -> None:
+        self.keyboard = not self.keyboard
+        self.rebuild()
+
+    def _type(self, ch: str) -> None:
+        field = self.fields[self.target]
+        field.type(ch if self.target == 1 or ch == " " else ch.upper())
+        if self.target == 1 and len(field.value) > 1:  # a pseudonym reads better in lower case after its capital
+            field.value = field.value[:-1] + field.value[-1].lower()
+
+    def _rub_out(self) -> None:
+        self.fields[self.target].backspace()
+
+    def on_click(self, x: float, y: float) -> bool:
+        for i, f in enumerate(self.fields):
+            if f.contains(x, y):
+                self.field_index = self.target = i
+                return True
+        return super().on_click(x, y)
 
     def draw_content(self) -> None:
         _backdrop(self.app, alpha=200)
@@ -158,19 +195,23 @@ class SignInView(FormScreen):
 
     def on_text(self, text: str) -> None:
         if self.field_index < 2 and text not in ("\r", "\n", "\t"):
+            self.target = self.field_index
             self.fields[self.field_index].type(text)
 
     def on_key(self, symbol: int, modifiers: int) -> bool:
         k = arcade.key
         if symbol == k.TAB or (symbol in (k.DOWN, k.UP) and self.field_index < 2):
             back = modifiers & k.MOD_SHIFT or symbol == k.UP
-            if self.field_index == 2 and not back and self.focus.index == 0:
-                self.focus.index = 1
-            elif self.field_index == 2 and back and self.focus.index == 1:
-                self.focus.index = 0
+            last = len(self.focus.buttons) - 1
+            if self.field_index == 2 and not back and self.focus.index < last:
+                self.focus.index += 1
+            elif self.field_index == 2 and back and self.focus.index > 0:
+                self.focus.index -= 1
             else:
                 self.field_index = (self.field_index + (-1 if back else 1)) % 3
                 self.focus.index = 0
+                if self.field_index < 2:
+                    self.target = self.field_index
             return True
         if self.field_index < 2:
             if symbol == k.BACKSPACE:
