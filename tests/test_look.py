@@ -145,7 +145,8 @@ def test_contrast_of_rendered_text(app, contrast, minimum):
 
 def test_every_palette_pair_meets_its_contrast_target():
     pairs = [("INK", "PAPER"), ("MUTED", "PAPER"), ("ACCENT", "PAPER"), ("WHITE", "NIGHT"), ("LIGHT_MUTED", "NIGHT"),
-             ("WHITE", "NIGHT_2"), ("WHITE", "ACCENT"), ("LIGHT_MUTED", "NIGHT_2")]
+             ("WHITE", "NIGHT_2"), ("WHITE", "ACCENT"), ("LIGHT_MUTED", "NIGHT_2"),
+             ("WHITE", "RIGHT"), ("WHITE", "WRONG"), ("RIGHT", "PAPER"), ("WRONG", "PAPER")]  # feedback
     for palette, minimum in ((ui.STANDARD, 4.5), (ui.HIGH_CONTRAST, 7.0)):
         for fg, bg in pairs:
             assert ui.contrast_ratio(palette[fg], palette[bg]) >= minimum, (fg, bg, minimum)

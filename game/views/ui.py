@@ -34,8 +34,10 @@ STANDARD = dict(
     LIGHT_MUTED=(205, 212, 222, 255),
     ACCENT=(0, 114, 178, 255),  # Okabe-Ito blue
     FOCUS=(230, 159, 0, 255),  # Okabe-Ito orange
-    RIGHT=(0, 158, 115, 255),  # Okabe-Ito bluish green
-    WRONG=(213, 94, 0, 255),  # Okabe-Ito vermillion
+    # Okabe-Ito bluish green and vermillion, darkened (same hue) so that white text on them, and they as text
+    # on paper, reach 4.5:1; the pure hues (0,158,115) and (213,94,0) only reach 3.0-3.9:1.
+    RIGHT=(0, 122, 88, 255),
+    WRONG=(180, 70, 0, 255),
     SHADE=(0, 0, 0, 140),
 )
 HIGH_CONTRAST = dict(
@@ -48,6 +50,8 @@ HIGH_CONTRAST = dict(
     MUTED=(40, 40, 40, 255),
     LIGHT_MUTED=(255, 255, 255, 255),
     ACCENT=(0, 70, 130, 255),  # a darker Okabe-Ito blue: white on it is above 7:1
+    RIGHT=(0, 90, 65, 255),  # and darker still for 7:1
+    WRONG=(140, 50, 0, 255),
     SHADE=(0, 0, 0, 200),
 )
 INK = PAPER = PAPER_EDGE = NIGHT = NIGHT_2 = WHITE = MUTED = LIGHT_MUTED = ACCENT = FOCUS = RIGHT = WRONG = SHADE = None
@@ -71,6 +75,8 @@ OPENDYSLEXIC_RANGES = (
 def dyslexia_font_draws(ch: str) -> bool:
     o = ord(ch)
     return ch in "\n\t" or any(a <= o <= b for a, b in OPENDYSLEXIC_RANGES)
+
+
 SIZES = {"normal": 1.0, "large": 1.25, "larger": 1.5}
 SPACINGS = {"normal": 0.0, "wide": 0.5}  # space added between lines, in ems (WCAG 1.4.12 asks for 1.5 lines)
 
