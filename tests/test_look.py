@@ -152,6 +152,16 @@ def test_every_palette_pair_meets_its_contrast_target():
             assert ui.contrast_ratio(palette[fg], palette[bg]) >= minimum, (fg, bg, minimum)
 
 
+def test_focused_and_hovered_buttons_keep_their_label_contrast():
+    for look, minimum in ((ui.Look(), 4.5), (ui.Look(contrast="high"), 7.0)):
+        ui.set_look(look)
+        for name in ("NIGHT_2", "ACCENT", "RIGHT", "WRONG"):
+            b = ui.Button("x", 0, 0, 10, 10, lambda: None, fill=getattr(ui, name))
+            for state in ((True, False), (False, True), (False, False)):
+                assert ui.contrast_ratio(ui.WHITE, b.shown_fill(*state)) >= minimum, (look.contrast, name, state)
+    ui.set_look(ui.Look())
+
+
 def test_opendyslexic_changes_the_letters_but_not_the_symbols(app):
     view = first_line(app)
     box = line_box(view)

@@ -406,13 +406,19 @@ class Button:
         self.draw_shape(focused, hovered)
         self.label_text().draw()
 
-    def draw_shape(self, focused: bool, hovered: bool) -> None:
+    def shown_fill(self, focused: bool, hovered: bool) -> tuple:
         fill = NIGHT_2 if self.fill is None else self.fill
         if not self.enabled:
-            fill = (fill[0] // 2 + 60, fill[1] // 2 + 60, fill[2] // 2 + 60, 255)
-        elif hovered or focused:
-            fill = tuple(min(255, c + 25) for c in fill[:3]) + (255,)
-        arcade.draw_lbwh_rectangle_filled(self.x, self.y, self.w, self.h, fill)
+            return (fill[0] // 2 + 60, fill[1] // 2 + 60, fill[2] // 2 + 60, 255)
+        if hovered or focused:  # lighter under the pointer or the focus, unless that would weaken its label
+            lighter = tuple(min(255, c + 25) for c in fill[:3]) + (255,)
+            darker = tuple(max(0, c - 25) for c in fill[:3]) + (255,)
+            ink = self.ink or WHITE
+            return lighter if contrast_ratio(ink, lighter) >= contrast_ratio(ink, fill) else darker
+        return fill
+
+    def draw_shape(self, focused: bool, hovered: bool) -> None:
+        arcade.draw_lbwh_rectangle_filled(self.x, self.y, self.w, self.h, self.shown_fill(focused, hovered))
         if focused:
             # A thick orange ring plus a pointer: visible without relying on colour alone.
             arcade.draw_lbwh_rectangle_outline(self.x - 4, self.y - 4, self.w + 8, self.h + 8, FOCUS, 5)
