@@ -53,7 +53,7 @@ class MiniGameView(PlayScreen):
             text = self.finished_text()
             if ui.fits(text, width=1080, max_height=top - 110, size=16):
                 self.texts.append(ui.fitted(text, 100, top, width=1080, max_height=top - 110, size=20, min_size=16))
-                pager = []
+                pager, self.page, self.pages = [], 0, 1  # (the look may have changed since it was paged)
             else:  # large text: the outcome and the conclusion are read page by page
                 pages = ui.split_to_fit(text, width=1080, max_height=top - 110, size=20)
                 pager = self.pager(len(pages), 1, x=100, y=40, w=250, h=56, size=18)
