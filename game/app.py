@@ -25,6 +25,7 @@ class App:
         load_fonts()
         self.look = Look()
         set_look(self.look)
+        self.keys: dict[str, int] = {}  # the pupil's own key for an action (game.views.keys)
         self.window = window
         self.stage = Stage(window)
         self.content = content
@@ -60,6 +61,20 @@ class App:
         if self.session is not None:
             self.session.profile.settings.update(self.look.settings())
             self.session.save()
+
+    def set_key(self, action: str, symbol: int | None) -> None:
+        if symbol is None:
+            self.keys.pop(action, None)
+        else:
+            self.keys[action] = symbol
+        if self.session is not None:
+            self.session.profile.settings["keys"] = dict(self.keys)
+            self.session.save()
+
+    def show_keys(self, back) -> None:
+        from .views.keys import KeysView
+
+        self.show(KeysView(self, back))
 
     @property
     def chars_per_second(self) -> float:
@@ -147,6 +162,13 @@ class App:
             self.text_speed = settings["text_speed"]
         from .views import ui
 
+        from .views.keys import ACTIONS
+
+        stored = settings.get("keys")
+        if isinstance(stored, dict):  # the pupil's own keys; a damaged entry is left out, never fatal
+            self.keys = {a: k for a, k in stored.items() if a in ACTIONS and isinstance(k, int)}
+        elif self.keys:
+            settings["keys"] = dict(self.keys)
         if any(k in settings for k in self.look.settings()):  # the pupil's own look, from an earlier session
             self.look = ui.Look.from_settings(settings)
             ui.set_look(self.look)
@@ -159,6 +181,11 @@ class App:
         if self.session is not None:
             self.session.close()
             self.session = None
+        # a shared computer: the next pupil starts from the usual look and keys (theirs come back at sign-in)
+        from .views import ui
+
+        self.look, self.keys = ui.Look(), {}
+        ui.set_look(self.look)
         self.show_title()
 
     def show_chapters(self) -> None:
@@ -227,6 +254,7 @@ class App:
         if self.session is not None:  # a pupil's session ends before the teacher's space opens
             self.session.close()
             self.session = None
+        self.keys = {}  # the teacher types class codes: no pupil's own keys here
         self.show(PinView(self))
 
     def quit(self) -> None:

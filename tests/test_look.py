@@ -370,8 +370,10 @@ def test_at_the_largest_look_the_menus_do_not_overlap_either(app, content, lang)
         run.use(go.id)
         while run.step().kind == "line":
             run.advance()
+    from game.views.keys import KeysView
+
     views = [screens.TitleView(app), screens.SignInView(app), screens.ChapterSelectView(app),
-             screens.PauseView(app), screens.SettingsView(app, None)]
+             screens.PauseView(app), screens.SettingsView(app, None), KeysView(app, None)]
     story = screens.StorySoFarView(app, None)
     story.rebuild()
     for page in range(story.pages):
@@ -413,3 +415,47 @@ def test_signing_in_with_the_mouse_only(app):
     click(app, press["Continuer"])
     assert isinstance(app.window.current_view, screens.ChapterSelectView)
     assert (app.session.profile.class_code, app.session.profile.pupil) == ("5B", "Renard")
+
+
+def test_a_pupil_gives_confirm_a_key_of_their_own(app, window, content, tmp_path):
+    from game.views.keys import KeysView
+
+    sign_in(app)
+    app.show_settings(app.window.current_view)
+    settings = app.window.current_view
+    next(b for b in settings.focus.buttons if b.label == "Touches…").action()
+    keys = app.window.current_view
+    assert isinstance(keys, KeysView)
+    keys.focus.buttons[0].action()  # "Confirm / continue": change
+    key(app, arcade.key.D)  # the folder's key: refused with a sentence
+    assert "déjà" in keys.message and "confirm" not in app.keys
+    keys.focus.buttons[0].action()
+    key(app, arcade.key.J)
+    assert app.keys == {"confirm": arcade.key.J}
+    assert keys.focus.buttons[0].label == "Ta touche : J"
+    frame(app, "look-keys")
+    assert layout_problems(keys) == []
+
+    app.session.open_chapter("occupation", restart=True)  # J now does what Enter does
+    app.route()
+    view = app.window.current_view
+    first = app.session.run.step().line.text
+    key(app, arcade.key.J)  # completes the line...
+    key(app, arcade.key.J)  # ...then goes on
+    assert app.session.run.step().kind != "line" or app.session.run.step().line.text != first
+    app.sign_out()
+    assert app.keys == {}  # the next pupil on this computer starts from the usual keys
+
+    again = App(window, content, tmp_path, "fr")
+    again.show_sign_in()
+    form = again.window.current_view
+    frame(again)
+    form.on_key_press(arcade.key.J, 0)  # in a text field a letter stays a letter
+    form.on_text("5")
+    form.on_text("B")
+    assert form.fields[0].value == "5B"
+    sign_in(again)
+    assert again.keys == {"confirm": arcade.key.J}  # kept with the pupil
+    again.session.close()
+    again.session = None
+    del view

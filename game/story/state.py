@@ -75,4 +75,4 @@ class Profile(BaseModel):
     current: str | None = None  # chapter being played
     chapters: dict[str, ChapterState] = Field(default_factory=dict)
     completed: dict[str, int] = Field(default_factory=dict)  # chapter -> times completed
-    settings: dict[str, str | int | float | bool] = Field(default_factory=dict)
+    settings: dict[str, str | int | float | bool | dict[str, int]] = Field(default_factory=dict)  # "keys": action -> key

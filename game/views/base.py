@@ -66,8 +66,16 @@ class Screen(arcade.View):
             self.draw_overlay()
 
     # input ------------------------------------------------------------------
+    def keys_are_text(self) -> bool:
+        """True while a text field has the focus (letters are then text, not the pupil's own keys)."""
+        return False
+
     def on_key_press(self, symbol: int, modifiers: int) -> None:
         self.app.show_focus = True
+        if self.app.keys and not self.keys_are_text():
+            from .keys import translate
+
+            symbol = translate(self.app.keys, symbol)
         if symbol == arcade.key.ESCAPE:
             self.on_escape()
             return
@@ -139,6 +147,9 @@ class FormScreen(Screen):
 
     fields: list = []
     field_index = 0
+
+    def keys_are_text(self) -> bool:
+        return self.field_index < len(self.fields)
 
     def on_click(self, x: float, y: float) -> bool:
         for i, f in enumerate(self.fields):

@@ -495,6 +495,7 @@ class SettingsView(Screen):
                     b.fill = ui.ACCENT
                 buttons.append(b)
         buttons.append(ui.Button(tr("Back"), 350, 40, 448, 58, self.close, size=20))
+        buttons.append(ui.Button(tr("Keys…"), 810, 40, 420, 58, lambda: self.app.show_keys(self), size=20))
         self.focus.set(buttons, keep=True)
 
     def _lang(self, loc: str) -> None:
