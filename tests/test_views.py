@@ -68,16 +68,21 @@ def click(app, button):
     app.window.current_view.on_mouse_press(button.x + button.w / 2, button.y + button.h / 2, arcade.MOUSE_BUTTON_LEFT, 0)
 
 
-def sign_in(app, code="5B", name="Renard"):
-    app.show_sign_in()
+def fill_sign_in(app, code, name):
+    """Type the class code and the pseudonym on the sign-in screen shown, each followed by Enter."""
     view = app.window.current_view
-    frame(app)
     for ch in code:
         view.on_text(ch)
     key(app, arcade.key.ENTER)
     for ch in name:
         view.on_text(ch)
     key(app, arcade.key.ENTER)
+
+
+def sign_in(app, code="5B", name="Renard"):
+    app.show_sign_in()
+    frame(app)
+    fill_sign_in(app, code, name)
 
 
 def test_title_shows_focus_ring_only_after_keyboard_use(app):
@@ -298,13 +303,7 @@ def test_folder_lists_received_documents_and_reopens_them(app):
 def sign_in_with_keys(a, code, name):
     a.show_title()
     key(a, arcade.key.ENTER)  # Jouer
-    view = a.window.current_view
-    for ch in code:
-        view.on_text(ch)
-    key(a, arcade.key.ENTER)
-    for ch in name:
-        view.on_text(ch)
-    key(a, arcade.key.ENTER)
+    fill_sign_in(a, code, name)
     assert isinstance(a.window.current_view, screens.ChapterSelectView)
 
 

@@ -482,8 +482,9 @@ class SettingsView(Screen):
 
     def build(self) -> None:
         tr = self.tr
-        self.texts.append(ui.text(tr("Settings"), ui.W / 2, 708, size=34, color=ui.WHITE, bold=True,
-                                  anchor_x="center", scaled=False))
+        with ui.scale_at_most(1.0):  # the heading is large already; the rows below take the room
+            self.texts.append(ui.text(tr("Settings"), ui.W / 2, 708, size=34, color=ui.WHITE, bold=True,
+                                      anchor_x="center"))
         buttons = []
         for r, (label, options) in enumerate(self.rows()):
             y = 556 - r * 76

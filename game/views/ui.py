@@ -194,11 +194,10 @@ def forget_textures() -> None:
 
 
 def text(value: str, x: float, y: float, *, size: float = 18, color=None, width: int | None = None,
-         bold: bool = False, anchor_x: str = "left", anchor_y: str = "top", align: str = "left",
-         scaled: bool = True) -> arcade.Text:
+         bold: bool = False, anchor_x: str = "left", anchor_y: str = "top", align: str = "left") -> arcade.Text:
     """A text in the current look: `size` is the size at 100 %; the pupil's text size multiplies it."""
     t = arcade.Text(
-        value, x, y, INK if color is None else color, size * (SCALE if scaled else 1), width=width,
+        value, x, y, INK if color is None else color, size * SCALE, width=width,
         multiline=width is not None, font_name=FONT, bold=bold, anchor_x=anchor_x, anchor_y=anchor_y, align=align,
     )
     restyle(t, value)
