@@ -4,7 +4,7 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 
-.PHONY: play test venv validate autoplay shots i18n content-pot content-update content-compile xvfb clean
+.PHONY: play voice test venv validate autoplay shots i18n content-pot content-update content-compile xvfb clean
 
 $(STAMP): pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -14,8 +14,18 @@ $(STAMP): pyproject.toml
 
 venv: $(STAMP)
 
-play: $(STAMP)
+play: $(STAMP) voice
 	$(PY) main.py
+
+# Reading aloud speaks with espeak-ng (offline, four languages). Installed when this machine allows it;
+# without it the game runs and says in Settings what is missing.
+voice:
+	@command -v espeak-ng >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ]; then SUDO=; elif sudo -n true 2>/dev/null; then SUDO=sudo; else SUDO=no; fi; \
+	  if [ "$$SUDO" != no ] && command -v apt-get >/dev/null 2>&1; then \
+	    { $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq espeak-ng >/dev/null; } \
+	      || echo "espeak-ng could not be installed: the game runs without the voice."; \
+	  else echo "Reading aloud needs espeak-ng: install it (sudo apt-get install espeak-ng) for the voice."; fi; }
 
 validate: $(STAMP)
 	$(PY) main.py validate
@@ -56,10 +66,10 @@ content-compile: $(STAMP)
 # Xvfb gives the rendering tests a real X11 window on Mesa's software renderer;
 # Chromium opens the teacher's HTML report in the report tests.
 xvfb:
-	@{ command -v xvfb-run >/dev/null 2>&1 && command -v chromium >/dev/null 2>&1; } || { \
+	@{ command -v xvfb-run >/dev/null 2>&1 && command -v chromium >/dev/null 2>&1 && command -v espeak-ng >/dev/null 2>&1; } || { \
 	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
 	  $$SUDO apt-get update -qq && \
-	  DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq xvfb xauth libgl1 libglu1-mesa chromium >/dev/null; }
+	  DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq xvfb xauth libgl1 libglu1-mesa chromium espeak-ng >/dev/null; }
 
 # A real Learning Record Store for the tests (Ralph), in its own environment so its pinned
 # dependencies never touch the game's.

@@ -36,6 +36,10 @@ class App:
         self.session: PupilSession | None = None
         self.show_focus = False  # the focus ring appears once the keyboard is used
         self.text_speed = "normal"
+        from .speech import Reader, Speech
+        from .views.voice import play_wav
+
+        self.reader = Reader(Speech(), play_wav)  # run_game calls its tick() 20 times a second
 
     # language and settings -----------------------------------------------------
     def set_locale(self, locale: str) -> None:
@@ -45,7 +49,10 @@ class App:
             self.session.set_locale(locale)
 
     def set_text_speed(self, speed: str) -> None:
+        from .speech import RATES
+
         self.text_speed = speed
+        self.reader.rate = RATES.get(speed, RATES["normal"])  # the voice follows the pupil's reading pace
         if self.session is not None:
             self.session.profile.settings["text_speed"] = speed
             self.session.save()
@@ -61,6 +68,27 @@ class App:
         if self.session is not None:
             self.session.profile.settings.update(self.look.settings())
             self.session.save()
+
+    def set_reading(self, mode: str | None = None, volume: float | None = None) -> None:
+        """Reading aloud (off, when asked, always) and the voice's volume, kept in the pupil's profile."""
+        if mode is not None:
+            self.reader.mode = mode
+            if mode == "off":
+                self.reader.stop()
+        if volume is not None:
+            self.reader.volume = volume
+        if self.session is not None:
+            self.session.profile.settings.update(self.reading_settings())
+            self.session.save()
+
+    def reading_settings(self) -> dict:
+        return {"read_aloud": self.reader.mode, "voice_volume": self.reader.volume}
+
+    def screen_shown(self, view) -> None:
+        """A new screen silences the last one; with "always", the story's screens read themselves."""
+        self.reader.stop()
+        if self.reader.mode == "auto" and view.auto_read and view.listen is not None:
+            self.reader.read(self.locale, view.spoken())
 
     def set_key(self, action: str, symbol: int | None) -> None:
         if symbol is None:
@@ -159,7 +187,8 @@ class App:
         self._start_sender()
         settings = self.session.profile.settings
         if settings.get("text_speed") in TEXT_SPEEDS:
-            self.text_speed = settings["text_speed"]
+            self.set_text_speed(settings["text_speed"])
+        self._restore_reading(settings)
         from .views import ui
 
         from .views.keys import ACTIONS
@@ -186,7 +215,20 @@ class App:
 
         self.look, self.keys = ui.Look(), {}
         ui.set_look(self.look)
+        self.reader.stop()
+        self.reader.mode, self.reader.volume = ("asked" if self.reader.available else "off"), 0.75
         self.show_title()
+
+    def _restore_reading(self, settings: dict) -> None:
+        from .speech import MODES, VOLUMES
+
+        if settings.get("read_aloud") in MODES or settings.get("voice_volume") in VOLUMES:
+            if settings.get("read_aloud") in MODES:  # a damaged value is left out, never fatal
+                self.reader.mode = settings["read_aloud"] if self.reader.available else "off"
+            if settings.get("voice_volume") in VOLUMES:
+                self.reader.volume = settings["voice_volume"]
+        else:  # chosen before signing in: kept for this pupil
+            settings.update(self.reading_settings())
 
     def show_chapters(self) -> None:
         from .views.screens import ChapterSelectView
@@ -285,6 +327,9 @@ def run_game(data_dir: Path | None = None, root: Path | None = None, lang: str |
         window.set_minimum_size(640, 360)
         app = App(window, content, data_dir, lang, problems)
         app.root = root
+        import pyglet
+
+        pyglet.clock.schedule_interval(app.reader.tick, 1 / 20)  # the next spoken text when one ends
         if preview:
             app.start_preview(**preview)
         else:

@@ -282,6 +282,9 @@ def layout_problems(view) -> list[str]:
     """Texts and buttons that leave the screen or cover one another (more than 4 pixels each way)."""
     boxes = [(f"text {t.text[:40]!r}", t.left, t.bottom, t.right, t.top) for t in view.texts if t.text.strip()]
     boxes += [(f"button {b.label[:40]!r}", b.x, b.y, b.x + b.w, b.y + b.h) for b in view.focus.buttons]
+    if view.listen is not None:  # the speaker button (reading aloud) has its own place on every screen
+        b = view.listen
+        boxes.append(("the speaker button", b.x, b.y, b.x + b.w, b.y + b.h))
     problems = []
     for i, (name, left, bottom, right, top) in enumerate(boxes):
         if left < -1 or bottom < -1 or right > ui.W + 1 or top > ui.H + 1:
@@ -289,6 +292,9 @@ def layout_problems(view) -> list[str]:
         for name2, left2, bottom2, right2, top2 in boxes[i + 1:]:
             if min(right, right2) - max(left, left2) > 4 and min(top, top2) - max(bottom, bottom2) > 4:
                 problems.append(f"{name} covers {name2}")
+    for t in view.texts:  # a word longer than its text's width runs out of it
+        if t.multiline and t.width and t.content_width > t.width + 2:
+            problems.append(f"text {t.text[:40]!r} is wider than its box ({t.content_width:.0f} > {t.width})")
     for b in view.focus.buttons:
         label = b.label_text()
         if label.content_width > b.w - 19 or label.content_height > b.h + 1:

@@ -18,6 +18,9 @@ class Screen(arcade.View):
         return ui.NIGHT
 
     _batch_of = None
+    readable = True  # the speaker button and R read this screen aloud (not in the teacher's space)
+    auto_read = False  # read as soon as it is shown when the pupil chose "always" (the story, not the menus)
+    listen_spot = (ui.W - 72, ui.H - 60, 58, 50)  # where the speaker button goes: left, bottom, width, height
 
     def __init__(self, app: "App"):
         super().__init__(app.window)
@@ -37,11 +40,42 @@ class Screen(arcade.View):
         self.build()
         if keep_focus and index < len(self.focus.buttons):
             self.focus.index = index
+        self.listen = self.listen_button()
         self._built = True
+
+    # -- reading aloud ------------------------------------------------------------------------------
+    listen = None
+
+    def listen_button(self):
+        reader = self.app.reader
+        if not (self.readable and reader.available and reader.mode != "off"):
+            return None
+        from .voice import ListenButton
+
+        x, y, w, h = self.listen_spot
+        return ListenButton("R", x, y, w, h, self.toggle_reading, fill=ui.NIGHT_2)
+
+    def spoken(self) -> list[str]:
+        """What this screen says, in reading order: its texts from top to bottom and left to right, then its
+        buttons (a button's number first). Screens where that order is not the reading order say it their way."""
+        texts = [t for t in self.texts if t.text.strip() and not getattr(t, "private", False)]
+        texts.sort(key=lambda t: (-round(t.top / 20), t.left))
+        said = [t.text for t in texts]
+        for b in self.focus.buttons:
+            said.append(f"{b.key_hint}. {b.label}" if b.key_hint and b.key_hint.isdigit() else b.label)
+        return said
+
+    def toggle_reading(self) -> None:
+        reader = self.app.reader
+        if reader.reading:
+            reader.stop()
+        else:
+            reader.read(self.app.locale, self.spoken())
 
     def on_show_view(self) -> None:
         self.tr = self.app.tr
         self.rebuild(keep_focus=False)
+        self.app.screen_shown(self)
 
     def draw_content(self) -> None:
         pass
@@ -63,6 +97,9 @@ class Screen(arcade.View):
                 self._batched, self._batch_of = len(self.texts), self.texts
             self._batch.draw()
             self.focus.draw(self.app.show_focus)
+            if self.listen is not None:
+                self.listen.reading = self.app.reader.reading
+                self.listen.draw(False, False)
             self.draw_overlay()
 
     # input ------------------------------------------------------------------
@@ -87,6 +124,10 @@ class Screen(arcade.View):
             return
         if self.on_key(symbol, modifiers):
             return
+        if symbol == arcade.key.R and not self.keys_are_text():
+            if self.listen is not None:
+                self.toggle_reading()
+            return
         self.focus.on_key(symbol, modifiers)
 
     def on_key(self, symbol: int, modifiers: int) -> bool:
@@ -101,6 +142,9 @@ class Screen(arcade.View):
 
     def on_mouse_press(self, x: int, y: int, button: int, modifiers: int) -> None:
         sx, sy = self.app.stage.to_stage(x, y)
+        if self.listen is not None and self.listen.contains(sx, sy):
+            self.toggle_reading()
+            return
         if not self.on_click(sx, sy):
             self.focus.on_click(sx, sy)
 

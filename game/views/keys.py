@@ -20,10 +20,11 @@ ACTIONS = {
     "previous": (K.UP, "Shift+Tab, ←, ↑", N_("Previous button")),
     "menu": (K.ESCAPE, "Esc", N_("Menu / back")),
     "folder": (K.D, "D", N_("Open the folder")),
+    "listen": (K.R, "R", N_("Read aloud / stop")),
 }
 # Keys that already mean something somewhere: they cannot be given to another action.
 RESERVED = {K.ENTER, K.RETURN, K.NUM_ENTER, K.SPACE, K.TAB, K.UP, K.DOWN, K.LEFT, K.RIGHT, K.ESCAPE, K.D, K.F5,
-            K.F11, K.BACKSPACE, *range(K.KEY_0, K.KEY_9 + 1), *range(K.NUM_0, K.NUM_9 + 1)}
+            K.F11, K.BACKSPACE, K.R, *range(K.KEY_0, K.KEY_9 + 1), *range(K.NUM_0, K.NUM_9 + 1)}
 MODIFIERS = {K.LSHIFT, K.RSHIFT, K.LCTRL, K.RCTRL, K.LALT, K.RALT, K.LMETA, K.RMETA, K.CAPSLOCK}
 
 

@@ -29,6 +29,8 @@ DOC_KIND = {  # N_ marks them for the catalogue; they are translated when drawn
 
 
 class PlayScreen(Screen):
+    auto_read = True
+
     @property
     def run(self):
         return self.app.session.run
@@ -98,10 +100,12 @@ class SceneView(PlayScreen):
         label = tr("Folder: {n} new", n=len(unread)) if unread else tr("Folder ({n})", n=len(run.state.documents))
         fw = max(200, ui.text(("★  " if unread else "") + label, 0, 0, size=16).content_width + 40)
         folder_x = ui.W - 230 - fw
-        title = ui.one_line(scene.title, 24, 686, max_width=folder_x - 24 - 120, size=22, min_size=14,
+        self.listen_spot = (folder_x - 70, 664, 58, 46)
+        room = folder_x - 24 - 120 - (70 if self.app.reader.available and self.app.reader.mode != "off" else 0)
+        title = ui.one_line(scene.title, 24, 686, max_width=room, size=22, min_size=14,
                             color=ui.WHITE, bold=True, anchor_y="center")
         when_x = 24 + title.content_width + 18
-        self.texts += [title, ui.one_line(scene.when, when_x, 686, max_width=folder_x - 12 - when_x, size=16,
+        self.texts += [title, ui.one_line(scene.when, when_x, 686, max_width=folder_x - 12 - when_x - (room < folder_x - 144) * 70, size=16,
                                           min_size=11, color=ui.LIGHT_MUTED, anchor_y="center")]
         # In front of choices the box keeps the last line said (a reminder), so it does not grow there.
         self.box = box = dialogue_box(grow=step.kind != "choices")
@@ -182,6 +186,22 @@ class SceneView(PlayScreen):
         self.focus.set(buttons)
         self.top_buttons = [] if step.kind in ("scene", "choices") else [folder, menu]
 
+    def spoken(self) -> list[str]:
+        """The whole line (not only the letters revealed so far), who says it, and what the pupil can do."""
+        tr, run, step = self.tr, self.run, self.step
+        if step.kind == "scene":
+            scene = run.scene
+            return [scene.title, scene.when or "", scene.intro or "", tr("You can choose:")] + \
+                [b.label for b in self.hotspot_buttons]
+        node = run.bundle.nodes[run.state.dialogue.node]
+        line = step.line or (node.lines[-1] if node.lines else None)
+        speaker = run.bundle.characters.get(line.speaker) if line else None
+        said = [f"{speaker.name}, {speaker.role}" if speaker else ""]
+        if step.kind == "line":
+            return said + [self.line_pages[self.page_index]]
+        return said + [line.text if line else "", tr("What do you do?")] + \
+            [f"{i + 1}. {c.text}" for i, c in enumerate(step.choices)]
+
     def draw_content(self) -> None:
         self.draw_scene_background(dim=110 if self.step.kind == "choices" else 0)
         arcade.draw_lbwh_rectangle_filled(0, 650, ui.W, 70, (12, 16, 24, 200))
@@ -219,6 +239,7 @@ class SceneView(PlayScreen):
             self._full = self.line_pages[self.page_index]
             self.shown = len(self._full) if self.app.chars_per_second <= 0 else 0.0
             self.line_text.text = reveal(self._full, self.shown)
+            self.app.screen_shown(self)  # its next page is read like a new line
         else:
             self.act("advance")
 

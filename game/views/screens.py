@@ -6,6 +6,7 @@ import os
 import arcade
 
 from ..i18n import LOCALES
+from ..speech import VOLUMES
 from ..session import SignInError, check_sign_in
 from . import ui
 from .base import FormScreen, Screen
@@ -256,8 +257,10 @@ class ChapterSelectView(Screen):
         tr, s = self.tr, self.app.session
         with ui.scale_at_most(1.15):
             self.texts.append(ui.text(tr("Chapters"), 60, 700, size=34, color=ui.WHITE, bold=True))
-        self.texts.append(ui.text(tr("{pupil} · class {code}", pupil=s.profile.pupil, code=s.profile.class_code),
-                                  ui.W - 60, 680, size=18, color=ui.LIGHT_MUTED, anchor_x="right"))
+        who = ui.text(tr("{pupil} · class {code}", pupil=s.profile.pupil, code=s.profile.class_code),
+                      ui.W - 90, 680, size=18, color=ui.LIGHT_MUTED, anchor_x="right")  # left of the speaker
+        who.private = True  # a pupil's name is never sent to the voice
+        self.texts.append(who)
         if s.notice:
             self.texts.append(ui.text(
                 "⚠ " + tr("Your previous save could not be read. A copy was kept for your teacher; "
@@ -428,6 +431,8 @@ def story_so_far(tr, run) -> str:
 class StorySoFarView(Screen):
     """An objective reminder and what happened so far, at any time, read at the pupil's own pace."""
 
+    auto_read = True
+
     def __init__(self, app, back):
         super().__init__(app)
         self.back = back
@@ -462,7 +467,7 @@ class SettingsView(Screen):
 
     def rows(self):
         tr, app = self.tr, self.app
-        look = app.look
+        look, reader = app.look, app.reader
         percent = {k: tr("{percent}%", percent=int(v * 100)) for k, v in ui.SIZES.items()}
         return [
             (tr("Language"), [(tr.language_name(loc), loc == app.locale, lambda loc=loc: self._lang(loc))
@@ -478,7 +483,12 @@ class SettingsView(Screen):
                                   for k, label in (("normal", tr("Normal")), ("wide", tr("Wide")))]),
             (tr("Contrast"), [(label, k == look.contrast, lambda k=k: self._do(app.set_look, contrast=k))
                               for k, label in (("standard", tr("Standard")), ("high", tr("High")))]),
-        ]
+            (tr("Read aloud"), [(label, k == reader.mode, lambda k=k: self._do(app.set_reading, mode=k))
+                                for k, label in (("off", tr("Off")), ("asked", tr("When asked (R)")),
+                                                 ("auto", tr("Always")))]),
+        ] + ([(tr("Voice volume"), [(tr("{percent}%", percent=int(v * 100)), v == reader.volume,
+                                     lambda v=v: self._do(app.set_reading, volume=v)) for v in VOLUMES])]
+             if reader.available else [])
 
     def build(self) -> None:
         tr = self.tr
@@ -487,11 +497,19 @@ class SettingsView(Screen):
                                       anchor_x="center"))
         buttons = []
         for r, (label, options) in enumerate(self.rows()):
-            y = 556 - r * 76
-            self.texts.append(ui.fitted(label, 40, y + 29, width=300, max_height=66, size=20, min_size=14,
-                                        color=ui.LIGHT_MUTED, anchor_y="center"))
+            y = 574 - r * 63
+            name = ui.one_line(label, 40, y + 26, max_width=300, size=20, min_size=12, color=ui.LIGHT_MUTED,
+                               anchor_y="center")
+            while name.content_height > 58 and name.font_size > 12:  # one row each: tall typefaces shrink a little
+                ui.set_size(name, name.font_size - 1)
+            self.texts.append(name)
+            if label == tr("Read aloud") and not self.app.reader.available:
+                self.texts.append(ui.fitted(tr("Reading aloud needs the free program espeak-ng on this computer: "
+                                               "ask your teacher."), 350, y + 26, width=880, max_height=60, size=17,
+                                            min_size=11, color=ui.LIGHT_MUTED, anchor_y="center"))
+                options = []
             for i, (name, chosen, action) in enumerate(options):
-                b = ui.Button(name, 350 + i * 230, y, 218, 58, action, size=18, mark="●" if chosen else "○")
+                b = ui.Button(name, 350 + i * 230, y, 218, 52, action, size=18, mark="●" if chosen else "○")
                 if chosen:
                     b.fill = ui.ACCENT
                 buttons.append(b)
@@ -521,6 +539,7 @@ class SettingsView(Screen):
 
 class SummaryView(Screen):
     PANEL = (70, 100, 1140, 520)  # left, bottom, width, height
+    auto_read = True
 
     def build(self) -> None:
         tr, run = self.tr, self.app.session.run

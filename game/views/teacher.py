@@ -22,6 +22,8 @@ STATUS = {"done": "✔", "in-progress": "◐", "not-started": "○"}
 
 
 class TeacherScreen(Screen):
+    readable = False  # class lists and names: nothing here is read aloud
+
     def draw_content(self) -> None:
         ui.panel(40, 20, 1200, 690, fill=(238, 240, 244, 255), border=(150, 160, 175, 255))
 

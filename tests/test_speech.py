@@ -1,0 +1,171 @@
+"""Reading aloud without a display: espeak-ng really speaks each language, and the reader reads in order."""
+import array
+import io
+import time
+import wave
+
+import pytest
+
+from game.speech import RATES, VOICES, Reader, Speech, speakable
+
+LINE = {
+    "fr": "Le premier septembre mille neuf cent quarante-quatre, les soldats canadiens entrent dans Saint-Omer.",
+    "en": "On the first of September nineteen forty-four, Canadian soldiers entered Saint-Omer.",
+    "nl": "Op één september negentienhonderdvierenveertig trokken Canadese soldaten Saint-Omer binnen.",
+    "de": "Am ersten September neunzehnhundertvierundvierzig zogen kanadische Soldaten in Saint-Omer ein.",
+}
+
+
+def read_wav(data: bytes):
+    with wave.open(io.BytesIO(data)) as w:
+        frames = w.readframes(w.getnframes())
+        samples = array.array("h", frames)
+        rms = (sum(s * s for s in samples) / max(1, len(samples))) ** 0.5
+        return w.getframerate(), w.getnchannels(), w.getnframes() / w.getframerate(), rms
+
+
+@pytest.fixture(scope="module")
+def speech():
+    s = Speech()
+    assert s.available, "espeak-ng is needed for reading aloud (make test installs it)"
+    return s
+
+
+def test_icons_are_not_read_and_separators_become_pauses():
+    assert speakable("✔ Right!") == "Right!"
+    assert speakable("★  Dossier : 2 nouveaux") == "Dossier : 2 nouveaux"
+    assert speakable("Question  ·  3 / 14") == "Question, 3 / 14"
+    assert speakable("▼ Entrée") == "Entrée"
+    assert speakable("« Vive la France ! »") == "Vive la France !"
+    assert speakable("  ●  ") == ""
+
+
+@pytest.mark.parametrize("lang", sorted(VOICES))
+def test_every_language_is_spoken_aloud(speech, lang):
+    rate, channels, seconds, rms = read_wav(speech.render(lang, LINE[lang]))
+    assert (rate, channels) == (22050, 1)
+    words = len(LINE[lang].split())
+    assert 0.25 * words < seconds < 1.2 * words + 1  # about 150 words a minute, not a click nor a minute
+    assert rms > 300  # a voice, not silence
+
+
+def test_each_language_has_its_own_voice_and_the_pace_follows_the_text_speed(speech):
+    same = "Saint-Omer, Calais, Boulogne."
+    assert speech.render("fr", same) != speech.render("en", same)
+    slow = read_wav(speech.render("fr", LINE["fr"], RATES["slow"]))[2]
+    fast = read_wav(speech.render("fr", LINE["fr"], RATES["fast"]))[2]
+    assert slow > fast * 1.15
+
+
+def test_a_text_is_never_taken_for_an_option_of_the_program(speech):
+    wav = speech.render("fr", "--version -w /tmp/x.wav")
+    assert wav.startswith(b"RIFF") and read_wav(wav)[3] > 300
+
+
+def test_a_longer_text_takes_longer(speech):
+    short = read_wav(speech.render("en", "Dover."))[2]
+    long = read_wav(speech.render("en", LINE["en"]))[2]
+    assert long > 3 * short
+
+
+class FakeClip:
+    def __init__(self, wav, volume, log):
+        self.wav, self.volume, self.log = wav, volume, log
+        self.finished = self.stopped = False
+        log.append(self)
+
+    def done(self):
+        return self.finished
+
+    def stop(self):
+        self.stopped = True
+
+
+class EchoSpeech(Speech):
+    """Returns the text itself as the 'sound', so the test sees what was read and in which order."""
+
+    def __init__(self, fail_on=None, delay=0.0):
+        super().__init__("echo", search=False)
+        self.fail_on, self.delay, self.asked = fail_on, delay, []
+
+    def render(self, locale, text, rate=150):
+        self.asked.append((locale, text, rate))
+        time.sleep(self.delay)
+        if text == self.fail_on:
+            raise OSError("espeak-ng failed")
+        return text.encode()
+
+
+def wait_for(reader, log, n, timeout=3.0):
+    end = time.monotonic() + timeout
+    while time.monotonic() < end:
+        reader.tick()
+        if len(log) >= n:
+            return
+        time.sleep(0.005)
+
+
+def test_the_reader_reads_texts_one_after_another_at_the_chosen_volume():
+    log = []
+    reader = Reader(EchoSpeech(), lambda wav, vol: FakeClip(wav, vol, log))
+    reader.volume = 0.5
+    reader.read("de", ["Erste Zeile", "", "✔", "Zweite Zeile"])  # empty and icon-only texts are skipped
+    wait_for(reader, log, 1)
+    assert [c.wav for c in log] == [b"Erste Zeile"] and log[0].volume == 0.5
+    assert reader.reading
+    wait_for(reader, log, 2, timeout=0.2)
+    assert len(log) == 1  # the second waits until the first has been heard
+    log[0].finished = True
+    wait_for(reader, log, 2)
+    assert [c.wav for c in log] == [b"Erste Zeile", b"Zweite Zeile"]
+    log[1].finished = True
+    reader.tick()
+    assert not reader.reading
+
+
+def test_a_new_reading_silences_the_last_one_and_nothing_of_it_is_heard_afterwards():
+    log = []
+    speech = EchoSpeech(delay=0.02)
+    reader = Reader(speech, lambda wav, vol: FakeClip(wav, vol, log))
+    reader.read("fr", ["un", "deux", "trois", "quatre"])
+    wait_for(reader, log, 1)
+    reader.read("fr", ["autre écran"])
+    assert log[0].stopped
+    for _ in range(3):  # whatever of the old reading is still rendered is dropped
+        wait_for(reader, log, 2)
+        if len(log) >= 2:
+            log[-1].finished = True
+    assert [c.wav for c in log] == [b"un", b"autre \xc3\xa9cran"]
+    reader.stop()
+    assert not reader.reading
+
+
+def test_reading_is_off_when_asked_or_when_espeak_is_missing():
+    log = []
+    reader = Reader(EchoSpeech(), lambda wav, vol: FakeClip(wav, vol, log))
+    reader.mode = "off"
+    reader.read("fr", ["rien"])
+    wait_for(reader, log, 1, timeout=0.1)
+    assert log == [] and not reader.reading
+    missing = Reader(Speech(None, search=False), lambda wav, vol: FakeClip(wav, vol, log))
+    assert not missing.available and missing.mode == "off"
+    missing.mode = "asked"
+    missing.read("fr", ["rien"])
+    assert not missing.reading and log == []
+
+
+def test_a_text_espeak_cannot_say_is_skipped_and_the_reason_kept():
+    log = []
+    reader = Reader(EchoSpeech(fail_on="cassé"), lambda wav, vol: FakeClip(wav, vol, log))
+    reader.read("fr", ["cassé", "la suite"])
+    wait_for(reader, log, 1)
+    assert [c.wav for c in log] == [b"la suite"]
+    assert "espeak-ng failed" in reader.failed
+
+
+def test_the_real_program_is_run_through_the_reader(speech):
+    log = []
+    reader = Reader(speech, lambda wav, vol: FakeClip(wav, vol, log))
+    reader.read("nl", [LINE["nl"]])
+    wait_for(reader, log, 1)
+    assert read_wav(log[0].wav)[2] > 2
