@@ -391,12 +391,15 @@ def test_at_the_largest_look_the_menus_do_not_overlap_either(app, content, lang)
         assert layout_problems(view) == [], (lang, type(view).__name__)
 
 
-def test_signing_in_with_the_mouse_only(app):
-    """The on-screen keyboard: a pupil who cannot use a keyboard signs in and reaches the chapters by clicks."""
+def sign_in_by_clicks(app, code, name):
+    """From the title screen to the chapters with clicks only: Play, then the on-screen keyboard."""
     from tests.test_views import click
 
-    app.show_sign_in()
+    app.show_title()
+    frame(app)
+    click(app, next(b for b in app.window.current_view.focus.buttons if b.label == app.tr("Play")))
     view = app.window.current_view
+    assert isinstance(view, screens.SignInView)
     frame(app)
     press = {}
 
@@ -405,15 +408,23 @@ def test_signing_in_with_the_mouse_only(app):
         press.update({b.label: b for b in view.focus.buttons})
 
     refresh()
-    click(app, press["Clavier à l'écran"])
+    click(app, press[app.tr("On-screen keyboard")])
     refresh()
-    for ch in "5B":
+    for ch in code:
         click(app, press[ch])
     field = view.fields[1]  # a click in the pseudonym field
     view.on_mouse_press(field.x + 20, field.y + 30, arcade.MOUSE_BUTTON_LEFT, 0)
-    for ch in "RENARX":
+    for ch in name.upper() + "X":
         click(app, press[ch])
     click(app, press["⌫"])
+    return view, press
+
+
+def test_signing_in_with_the_mouse_only(app):
+    """The on-screen keyboard: a pupil who cannot use a keyboard signs in and reaches the chapters by clicks."""
+    from tests.test_views import click
+
+    view, press = sign_in_by_clicks(app, "5B", "Renar")
     click(app, press["D"])
     frame(app, "look-on-screen-keyboard")
     assert (view.fields[0].value, view.fields[1].value) == ("5B", "Renard")
@@ -421,6 +432,43 @@ def test_signing_in_with_the_mouse_only(app):
     click(app, press["Continuer"])
     assert isinstance(app.window.current_view, screens.ChapterSelectView)
     assert (app.session.profile.class_code, app.session.profile.pupil) == ("5B", "Renard")
+
+
+@pytest.mark.parametrize("chapter, look", [
+    ("occupation", {}),
+    ("fortitude", {"size": "larger", "font": "dyslexia"}),
+    ("v-sites", {"size": "larger", "font": "dyslexia", "spacing": "wide", "contrast": "high"}),
+    ("liberation", {"size": "large"}),
+])
+def test_a_whole_chapter_with_the_mouse_only(app, content, chapter, look):
+    """A pupil who cannot use a keyboard: sign-in, chapter choice and a whole chapter to its summary by left clicks
+    only (every line, scene, document, question kind and mini-game), in the standard and in the largest looks."""
+    from game.story.autoplay import explore
+    from tests.mouse import play_path_with_clicks
+    from tests.test_views import click
+
+    app.set_look(**look)
+    view, press = sign_in_by_clicks(app, "6C", "Souris")
+    click(app, press[app.tr("Continue")])
+    chapters = app.window.current_view
+    assert isinstance(chapters, screens.ChapterSelectView)
+    ids = [st.bundle.id for st in app.session.chapters()]
+    while ids.index(chapter) // chapters.PER_PAGE != chapters.page:  # "Next" until its card shows
+        click(app, next(b for b in chapters.focus.buttons if b.label == app.tr("Next")))
+        frame(app)
+    start = [b for b in chapters.focus.buttons if b.label == app.tr("Start")]
+    index = ids.index(chapter) % chapters.PER_PAGE
+    click(app, start[index])
+    assert app.session.run.bundle.id == chapter
+    path = explore(content.chapters[chapter]).paths[0]
+    clicks = play_path_with_clicks(app, path)
+    frame(app, f"mouse-only-{chapter}-summary")
+    assert isinstance(app.window.current_view, screens.SummaryView)
+    assert app.session.run.state.completed
+    assert not app.show_focus  # no key was ever pressed
+    answered = app.session.store.outcomes("6C", pupil="Souris")
+    assert len(answered) == len(content.chapters[chapter].questions)
+    assert clicks >= len(path)
 
 
 def test_a_pupil_gives_confirm_a_key_of_their_own(app, window, content, tmp_path):
@@ -465,3 +513,23 @@ def test_a_pupil_gives_confirm_a_key_of_their_own(app, window, content, tmp_path
     again.session.close()
     again.session = None
     del view
+
+
+def test_the_focus_never_rests_on_a_button_that_cannot_be_pressed(app):
+    """A paged screen opens on its first page: Enter must not land on the greyed "Previous"."""
+    focus = ui.Focus()
+    prev = ui.Button("Previous", 0, 0, 10, 10, lambda: None, enabled=False)
+    nxt = ui.Button("Next", 20, 0, 10, 10, lambda: None)
+    focus.set([prev, nxt])
+    assert focus.current is nxt
+    story = screens.StorySoFarView(app, None)
+    sign_in(app)
+    app.session.open_chapter("liberation", restart=True)
+    app.set_look(size="larger")
+    story.rebuild(keep_focus=False)
+    assert story.pages > 1
+    story.focus.index = next(i for i, b in enumerate(story.focus.buttons) if b.label == app.tr("Next"))
+    for _ in range(story.pages - 1):  # "Next" pressed again and again keeps the focus on it
+        story.focus.current.action()
+    assert story.page == story.pages - 1
+    assert story.focus.current.enabled  # "Next" is greyed on the last page: the focus has moved on

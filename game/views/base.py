@@ -40,6 +40,7 @@ class Screen(arcade.View):
         self.build()
         if keep_focus and index < len(self.focus.buttons):
             self.focus.index = index
+            self.focus.settle()
         self.listen = self.listen_button()
         self._built = True
 

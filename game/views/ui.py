@@ -455,7 +455,13 @@ class Focus:
         self.buttons = buttons
         if not keep or self.index >= len(buttons):
             self.index = 0
+        self.settle()
         self.hover = None
+
+    def settle(self) -> None:
+        """Never rest on a button that cannot be pressed ("Previous" on the first page, "Next" on the last)."""
+        if self.buttons and not self.buttons[self.index].enabled and any(b.enabled for b in self.buttons):
+            self.move(1)
 
     @property
     def current(self) -> Button | None:
