@@ -53,6 +53,70 @@ def speakable(text: str) -> str:
     return text[:MAX_CHARS]
 
 
+# -- numbers and dates as they are said --------------------------------------------------------------
+# espeak-ng reads "1944" in German as "eintausend neunhundert...", "1. September" as "eins. September" (a
+# sentence end), "1 September" in English as "one September", and "5–6" as "five six". These are rewritten
+# into the words a teacher would say before the text reaches the voice.
+MONTHS = {
+    "en": "January|February|March|April|May|June|July|August|September|October|November|December",
+    "de": "Januar|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember",
+}
+RANGE_WORD = {"fr": "à", "en": "to", "nl": "tot", "de": "bis"}
+_DE_UNITS = ["", "ein", "zwei", "drei", "vier", "fünf", "sechs", "sieben", "acht", "neun"]
+_DE_TEENS = ["zehn", "elf", "zwölf", "dreizehn", "vierzehn", "fünfzehn", "sechzehn", "siebzehn", "achtzehn",
+             "neunzehn"]
+_DE_TENS = ["", "", "zwanzig", "dreißig", "vierzig", "fünfzig", "sechzig", "siebzig", "achtzig", "neunzig"]
+
+
+def _de_words(n: int) -> str:
+    """German words for 1–99 inside a compound ("ein", not "eins")."""
+    if n < 10:
+        return _DE_UNITS[n]
+    if n < 20:
+        return _DE_TEENS[n - 10]
+    unit, ten = n % 10, n // 10
+    return (_DE_UNITS[unit] + "und" if unit else "") + _DE_TENS[ten]
+
+
+def _de_year(n: int) -> str:
+    rest = n % 100
+    return _de_words(n // 100) + "hundert" + ("eins" if rest == 1 else _de_words(rest))
+
+
+def _de_ordinal(n: int, ending: str) -> str:
+    special = {1: "erst", 3: "dritt", 7: "siebt", 8: "acht"}
+    stem = special.get(n) or (_de_words(n) + ("t" if n < 20 else "st"))
+    return stem + ending
+
+
+def _en_ordinal(n: int) -> str:
+    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    return f"{n}{suffix}"
+
+
+def spoken_form(locale: str, text: str) -> str:
+    """Dates, years and ranges in the words of the language (the screen keeps its usual writing)."""
+    word = RANGE_WORD.get(locale, "à")
+    text = re.sub(r"(?<=\d)(\.?)\s*[–-]\s*(?=\d)", rf"\1 {word} ", text)  # 1943–1945, 5–6 juin, 17.–18. August
+    if locale == "en":
+        months = MONTHS["en"]
+        text = re.sub(rf"\b(\d{{1,2}}) to (\d{{1,2}}) ({months})\b",
+                      lambda m: f"the {_en_ordinal(int(m[1]))} to the {_en_ordinal(int(m[2]))} of {m[3]}", text)
+        text = re.sub(rf"(?<!the )\b(\d{{1,2}}) ({months})\b",
+                      lambda m: f"the {_en_ordinal(int(m[1]))} of {m[2]}", text)
+    elif locale == "de":
+        months = MONTHS["de"]
+
+        def ordinal(m: re.Match) -> str:
+            before = m[1] or ""
+            ending = "en" if re.search(r"\b(am|vom|zum|dem|den|bis|im|seit|ab)\s*$", before, re.I) else "er"
+            return before + _de_ordinal(int(m[2]), ending)
+
+        text = re.sub(rf"(\b\w+\s+)?\b(\d{{1,2}})\.(?=\s*(?:{months}|bis\b|und\b))", ordinal, text)
+        text = re.sub(r"(?<![\d.,])\b(1[1-9]\d\d)\b(?![.,]\d)", lambda m: _de_year(int(m[1])), text)
+    return text
+
+
 class Speech:
     """espeak-ng, run once per text; `available` is False when the program is not on this computer."""
 
@@ -65,7 +129,7 @@ class Speech:
 
     def render(self, locale: str, text: str, rate: int = RATES["normal"]) -> bytes:
         """The text spoken, as WAV bytes (22,050 Hz, 16-bit, mono). Empty bytes for an empty text."""
-        text = speakable(text)
+        text = spoken_form(locale, speakable(text))
         if not text or not self.program:
             return b""
         voice = VOICES.get(locale, VOICES["fr"])

@@ -169,3 +169,28 @@ def test_the_real_program_is_run_through_the_reader(speech):
     reader.read("nl", [LINE["nl"]])
     wait_for(reader, log, 1)
     assert read_wav(log[0].wav)[2] > 2
+
+
+@pytest.mark.parametrize("lang, written, said", [
+    ("de", "Am 1. September 1944 kamen 338.226 Soldaten.",
+     "Am ersten September neunzehnhundertvierundvierzig kamen 338.226 Soldaten."),
+    ("de", "vom 1. bis 5. September", "vom ersten bis fünften September"),
+    ("de", "3. September 1944", "dritter September neunzehnhundertvierundvierzig"),
+    ("de", "1943–1945, im Jahr 1901", "neunzehnhundertdreiundvierzig bis neunzehnhundertfünfundvierzig, im Jahr "
+                                     "neunzehnhunderteins"),
+    ("de", "am 21. Mai, 3000 Arbeiter", "am einundzwanzigsten Mai, 3000 Arbeiter"),
+    ("en", "On 1 September 1944", "On the 1st of September 1944"),
+    ("en", "5–6 June 1944", "the 5th to the 6th of June 1944"),
+    ("en", "on 12 May, 22 April and 13 July", "on the 12th of May, the 22nd of April and the 13th of July"),
+    ("fr", "5–6 juin 1944, 1943–1945, le 1er septembre", "5 à 6 juin 1944, 1943 à 1945, le 1er septembre"),
+    ("nl", "5–6 juni 1944", "5 tot 6 juni 1944"),
+])
+def test_dates_and_years_are_said_as_a_teacher_would_say_them(lang, written, said):
+    from game.speech import spoken_form
+
+    assert spoken_form(lang, written) == said
+
+
+def test_the_voice_says_the_rewritten_date(speech):
+    assert speech.render("de", "Am 1. September 1944") == \
+        speech.render("de", "Am ersten September neunzehnhundertvierundvierzig")
