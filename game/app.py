@@ -28,6 +28,9 @@ class App:
         self.keys: dict[str, int] = {}  # the pupil's own key for an action (game.views.keys)
         self.window = window
         self.stage = Stage(window)
+        from .views.frames import FrameCache
+
+        self.frames = FrameCache(window)
         self.content = content
         self.problems = problems or []
         self.data_dir = Path(data_dir)
@@ -323,7 +326,9 @@ def run_game(data_dir: Path | None = None, root: Path | None = None, lang: str |
             content, problems = load_content(root), []
         except ContentError as exc:
             content, problems = None, exc.problems
-        window = arcade.Window(1280, 720, "La Coupole 1940-1945", resizable=True, fullscreen=fullscreen)
+        from .views.frames import new_window
+
+        window = new_window("La Coupole 1940-1945", resizable=True, fullscreen=fullscreen)
         window.set_minimum_size(640, 360)
         app = App(window, content, data_dir, lang, problems)
         app.root = root

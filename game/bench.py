@@ -27,7 +27,8 @@ from pathlib import Path
 
 BUDGETS = {"frame_p95_ms": 16.7, "frame_ratio": 2.5, "start_s": 1.5, "content_ms": 150, "aggregates_ms": 100,
            "memory_mb": 300}
-FRAMES = 60
+FRAMES = 120
+WARM_UP = 10  # frames drawn before timing: a screen's first frame is in "drawn again"
 ROOT = Path(__file__).resolve().parents[1]
 
 
@@ -152,20 +153,36 @@ def measure_frames() -> dict:
     from .views.teacher import ClassView
 
     content = load_content()
-    window = arcade.Window(1280, 720, "bench", visible=False)
+    from .views.frames import new_window
+
+    window = new_window("bench", visible=False)
     results: dict[str, dict] = {}
 
-    def frames(name: str, draw) -> None:
-        draw()  # warm-up: textures, glyphs
+    def timed(draw, before=None) -> list[float]:
         samples = []
         for _ in range(FRAMES):
+            if before is not None:
+                before()
             t = time.perf_counter()
             draw()
             window.ctx.finish()
             samples.append(time.perf_counter() - t)
-        results[name] = _ms(samples)
+        return samples
+
+    def frames(name: str, draw, view=None) -> None:
+        for _ in range(WARM_UP):  # textures, glyphs, the frame's first copies
+            draw()
+            window.ctx.finish()
+        results[name] = _ms(timed(draw))
+        # The floor again, right after: on this machine a bare clear costs 0.37 or 1.2 ms depending on the moment
+        # (seen switching within one process), so each screen is compared with the floor of its own moment.
+        results[name]["floor_p95_ms"] = _ms(timed(window.clear))["p95_ms"]
+        if view is not None:  # the same screen drawn again every frame, as after a click or a key
+            again = _ms(timed(draw, before=view.touch))
+            results[name].update({"redraw_median_ms": again["median_ms"], "redraw_p95_ms": again["p95_ms"]})
 
     frames("floor: bare window clearing", lambda: window.clear())
+    del results["floor: bare window clearing"]["floor_p95_ms"]
     with tempfile.TemporaryDirectory() as tmp:
         app = App(window, content, Path(tmp), "fr")
         app.text_speed = "instant"
@@ -173,7 +190,7 @@ def measure_frames() -> dict:
         def view(name, make):
             v = make()
             window.show_view(v)
-            frames(name, v.on_draw)
+            frames(name, v.on_draw, v)
 
         from .views.screens import ChapterSelectView, SignInView, TitleView
 
@@ -189,6 +206,18 @@ def measure_frames() -> dict:
             node = next(iter(b.nodes))
             run.jump(b.chapter.start, node)
             view(f"dialogue {b.id}", app.view_for_step)
+            app.text_speed = "normal"  # the line appearing letter by letter: drawn over the cached frame
+            v = app.view_for_step()
+            window.show_view(v)
+
+            def appearing(v=v):
+                if v.shown >= len(v._full):
+                    v.shown = 0.0
+                v.on_update(1 / 60)
+                v.on_draw()
+
+            frames(f"dialogue {b.id}, letters appearing", appearing)
+            app.text_speed = "instant"
             doc = b.chapter.documents[0].id
             run.state.documents.append(doc)
             run.open_document(doc)
@@ -205,7 +234,7 @@ def measure_frames() -> dict:
                 v = app.view_for_step()
                 v.started = True
                 window.show_view(v)
-                frames(f"mini-game {mg.kind.value} {b.id}", v.on_draw)
+                frames(f"mini-game {mg.kind.value} {b.id}", v.on_draw, v)
                 run.state.minigame = None
                 assert not rules.finished(mg, rules.start(mg))
         from teacher_mode.store import OutcomeStore
@@ -218,8 +247,8 @@ def measure_frames() -> dict:
         view("teacher dashboard (class)", lambda: ClassView(app, "BENCH"))
         app.session.close()
     window.close()
-    floor = results["floor: bare window clearing"]["p95_ms"]
     for name, r in results.items():
+        floor = r.get("floor_p95_ms") or r["p95_ms"]
         r["ratio_to_floor"] = round(r["p95_ms"] / floor, 2) if floor else None
     return results
 
@@ -236,10 +265,13 @@ def run(markdown: Path | None = None, as_json: bool = False) -> int:
         "memory_mb": measure_memory(),
         "frames": measure_frames(),
     }
-    worst = max((r for n, r in report["frames"].items() if not n.startswith("floor")), key=lambda r: r["p95_ms"])
+    screens = [r for n, r in report["frames"].items() if not n.startswith("floor")]
+    worst = max(screens, key=lambda r: r["p95_ms"])
+    worst_redraw = max(r.get("redraw_p95_ms", 0) for r in screens)
     checks = {
         "frame p95 <= 16.7 ms": worst["p95_ms"] <= BUDGETS["frame_p95_ms"],
-        "frame p95 <= 2.5 x floor": worst["ratio_to_floor"] <= BUDGETS["frame_ratio"],
+        "frame p95 <= 2.5 x floor": max(r["ratio_to_floor"] for r in screens) <= BUDGETS["frame_ratio"],
+        "frame drawn again (after a click or a key) p95 <= 16.7 ms": worst_redraw <= BUDGETS["frame_p95_ms"],
         "start <= 1.5 s": report["start_s"] <= BUDGETS["start_s"],
         "content <= 150 ms": report["content_ms"] <= BUDGETS["content_ms"],
         "aggregates <= 100 ms": report["aggregates"]["aggregates_ms"] <= BUDGETS["aggregates_ms"],
@@ -262,13 +294,15 @@ def format_text(r: dict) -> str:
              f"(plain SQL GROUP BY: {r['aggregates']['plain_sql_ms']} ms)",
              f"peak resident memory playing a chapter: {r['memory_mb']} MB", "frame times (median / p95 / p95 ÷ floor):"]
     for name, f in r["frames"].items():
-        lines.append(f"  {name:45s} {f['median_ms']:7.2f} {f['p95_ms']:7.2f}  x{f['ratio_to_floor']}")
+        again = f"   drawn again {f['redraw_median_ms']:6.2f} {f['redraw_p95_ms']:6.2f}" if "redraw_p95_ms" in f else ""
+        lines.append(f"  {name:45s} {f['median_ms']:7.2f} {f['p95_ms']:7.2f}  x{f['ratio_to_floor']}{again}")
     lines += [f"budget {k}: {'OK' if v else 'MISSED'}" for k, v in r["budgets"].items()]
     return "\n".join(lines)
 
 
 def format_markdown(r: dict) -> str:
-    rows = "\n".join(f"| {n} | {f['median_ms']} | {f['p95_ms']} | {f['ratio_to_floor']} |"
+    rows = "\n".join(f"| {n} | {f['median_ms']} | {f['p95_ms']} | {f['ratio_to_floor']} | "
+                     f"{f.get('floor_p95_ms', '–')} | {f.get('redraw_median_ms', '–')} | {f.get('redraw_p95_ms', '–')} |"
                      for n, f in r["frames"].items())
     budgets = "\n".join(f"| {k} | {'met' if v else '**missed**'} |" for k, v in r["budgets"].items())
     return f"""# Performance
@@ -289,9 +323,17 @@ llvmpipe (software rendering, no graphics card), headless or under Xvfb.
 |---|---|
 {budgets}
 
-Frame times ({FRAMES} frames each, glFinish included):
+Frame times ({FRAMES} frames each, glFinish included). A screen is drawn once into an off-screen
+framebuffer and copied to the window on the frames after (`game/views/frames.py`): "median / p95" are the frames
+a pupil sees while reading; "drawn again" forces the whole screen to be drawn on every frame, as on the one
+frame after a click or a key press. The window has no multisampling (it tripled the cost of every frame on a
+software renderer).
 
-| screen | median ms | p95 ms | p95 ÷ floor p95 |
-|---|---|---|---|
+The floor (a bare clear) is measured again right after each screen and the ratio uses that one: on this
+machine a clear takes either about 0.37 ms or about 1.2 ms depending on the moment (it was seen switching in
+the middle of one run), while copying a frame takes 0.9–1.15 ms.
+
+| screen | median ms | p95 ms | p95 ÷ floor p95 | floor p95 ms (then) | drawn again: median ms | drawn again: p95 ms |
+|---|---|---|---|---|---|---|
 {rows}
 """

@@ -13,6 +13,7 @@ if sys.platform.startswith("linux") and not (os.environ.get("DISPLAY") or os.env
 import arcade  # noqa: E402
 
 from game.app import App  # noqa: E402
+from game.views.frames import new_window  # noqa: E402
 from game.views import play, questions, screens, ui  # noqa: E402
 
 SHOTS = Path(__file__).resolve().parents[1] / "build" / "test-shots"
@@ -20,7 +21,7 @@ SHOTS = Path(__file__).resolve().parents[1] / "build" / "test-shots"
 
 @pytest.fixture(scope="session")
 def window():
-    w = arcade.Window(1280, 720, "tests", visible=True, resizable=True)
+    w = new_window("tests", visible=True, resizable=True)  # as the game makes it
     yield w
     w.close()
 

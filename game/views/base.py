@@ -18,6 +18,7 @@ class Screen(arcade.View):
         return ui.NIGHT
 
     _batch_of = None
+    pictured = False  # True when draw_content starts with a picture over the whole stage
     readable = True  # the speaker button and R read this screen aloud (not in the teacher's space)
     auto_read = False  # read as soon as it is shown when the pupil chose "always" (the story, not the menus)
     listen_spot = (ui.W - 72, ui.H - 60, 58, 50)  # where the speaker button goes: left, bottom, width, height
@@ -37,6 +38,7 @@ class Screen(arcade.View):
     def rebuild(self, keep_focus: bool = True) -> None:
         index = self.focus.index
         self.texts = []
+        self.touch()
         self.build()
         if keep_focus and index < len(self.focus.buttons):
             self.focus.index = index
@@ -84,12 +86,49 @@ class Screen(arcade.View):
     def draw_overlay(self) -> None:
         pass
 
+    # -- drawing: a frame is drawn again only when something it shows has changed (see frames.py) ------------
+    changes = 0  # bumped by rebuilds and input: the frame on screen may no longer be right
+
+    def touch(self) -> None:
+        self.changes += 1
+
+    def frame_key(self) -> tuple:
+        """Everything the cached frame depends on; a new value means draw it again."""
+        focus = self.focus
+        return (id(self), self.changes, focus.index, focus.hover, self.app.show_focus, self.app.reader.reading,
+                ui.LOOK, len(self.texts), tuple(t.text for t in self.texts),
+                tuple((b.label, b.enabled, b.mark, b.fill) for b in focus.buttons), self.live_key())
+
+    def live_key(self) -> tuple:
+        """Screens whose drawing depends on more than their texts and buttons (a blinking caret) add it here."""
+        return ()
+
+    def draw_live(self) -> None:
+        """What changes every frame, drawn over the cached frame (the line appearing letter by letter)."""
+
     def on_draw(self) -> None:
         if not self._built:
             self.rebuild(keep_focus=False)
+        frames = self.app.frames
+        if not frames.enabled:  # a multisampled window cannot take a copy: draw everything every time
+            self.draw_frame()
+            with self.app.stage.camera.activate():
+                self.draw_live()
+            return
+        key = self.frame_key()
+        if not frames.holds(key):
+            with frames.target():
+                self.draw_frame()
+            frames.key = key
+        frames.show()
+        with self.app.stage.camera.activate():
+            self.draw_live()
+
+    def draw_frame(self) -> None:
         self.clear(color=(0, 0, 0, 255))  # letterbox bands when the window is not 16:9
         with self.app.stage.camera.activate():
-            arcade.draw_lbwh_rectangle_filled(0, 0, ui.W, ui.H, self.background)
+            if not self.pictured:  # (a full-screen fill costs about 1.7 ms on a software renderer)
+                arcade.draw_lbwh_rectangle_filled(0, 0, ui.W, ui.H, self.background)
             self.draw_content()
             if getattr(self, "_batched", None) != len(self.texts) or self._batch_of is not self.texts:
                 self._batch = pyglet.graphics.Batch()  # every text of the screen in one draw call
@@ -109,6 +148,7 @@ class Screen(arcade.View):
         return False
 
     def on_key_press(self, symbol: int, modifiers: int) -> None:
+        self.touch()
         self.app.show_focus = True
         if self.app.keys and not self.keys_are_text():
             from .keys import translate
@@ -142,6 +182,7 @@ class Screen(arcade.View):
         self.focus.on_motion(sx, sy)
 
     def on_mouse_press(self, x: int, y: int, button: int, modifiers: int) -> None:
+        self.touch()
         sx, sy = self.app.stage.to_stage(x, y)
         if self.listen is not None and self.listen.contains(sx, sy):
             self.toggle_reading()
@@ -195,6 +236,10 @@ class FormScreen(Screen):
 
     def keys_are_text(self) -> bool:
         return self.field_index < len(self.fields)
+
+    def live_key(self) -> tuple:  # what is typed, where, and the caret's blink
+        return (self.field_index, tuple(f.value for f in self.fields), int(getattr(self, "clock", 0) * 2) % 2,
+                getattr(self, "keyboard", None))
 
     def on_click(self, x: float, y: float) -> bool:
         for i, f in enumerate(self.fields):

@@ -30,6 +30,7 @@ DOC_KIND = {  # N_ marks them for the catalogue; they are translated when drawn
 
 class PlayScreen(Screen):
     auto_read = True
+    pictured = True  # the scene's picture covers the stage: no plain fill under it
 
     @property
     def run(self):
@@ -44,9 +45,8 @@ class PlayScreen(Screen):
 
     def draw_scene_background(self, dim: int = 0) -> None:
         scene = self.run.scene
-        tex = ui.texture(scene.background, self.app.content.root)
-        if tex is not None:
-            arcade.draw_texture_rect(tex, arcade.LBWH(0, 0, ui.W, ui.H))
+        if not ui.picture(scene.background, self.app.content.root):
+            arcade.draw_lbwh_rectangle_filled(0, 0, ui.W, ui.H, self.background)
         if dim:
             arcade.draw_lbwh_rectangle_filled(0, 0, ui.W, ui.H, (12, 16, 24, dim))
 
@@ -216,11 +216,26 @@ class SceneView(PlayScreen):
             if self.portrait is not None:
                 bx, by, bw, bh = self.box
                 arcade.draw_texture_rect(self.portrait, arcade.LBWH(bx + 18, by + bh - 186, 172, 172))
-            self.line_text.draw()
-            if self.step.kind == "line" and self.shown >= len(self._full):
-                self.continue_hint.draw()
+            if not self.appearing():
+                self.draw_line()
         for b in self.top_buttons:
             b.draw(False, False)
+
+    def appearing(self) -> bool:
+        return self.step.kind == "line" and self.shown < len(self._full)
+
+    def live_key(self) -> tuple:  # the line joins the cached frame once it is all there
+        return (self.appearing(), getattr(self, "page_index", 0))
+
+    def draw_line(self) -> None:
+        self.line_text.draw()
+        if self.step.kind == "line" and self.shown >= len(self._full):
+            self.continue_hint.draw()
+
+    def draw_live(self) -> None:
+        """While the line appears letter by letter it is drawn over the cached frame, every frame."""
+        if self.step.kind != "scene" and self.appearing():
+            self.draw_line()
 
     def on_update(self, delta_time: float) -> None:
         if self.step.kind == "line" and self.shown < len(self._full):

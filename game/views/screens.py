@@ -13,15 +13,16 @@ from .base import FormScreen, Screen
 
 
 def _backdrop(app, rel: str = "backgrounds/occ_saint_omer_1943.png", alpha: int = 170) -> None:
-    tex = ui.texture(rel, app.content.root if app.content else None)
-    if tex is not None:
-        arcade.draw_texture_rect(tex, arcade.LBWH(0, 0, ui.W, ui.H))
-        if ui.LOOK.contrast == "high":  # text over a picture: darken it enough for 7:1
-            alpha = max(alpha, 240)
-        arcade.draw_lbwh_rectangle_filled(0, 0, ui.W, ui.H, (16, 22, 32, alpha))
+    if not ui.picture(rel, app.content.root if app.content else None):
+        arcade.draw_lbwh_rectangle_filled(0, 0, ui.W, ui.H, ui.NIGHT)
+        return
+    if ui.LOOK.contrast == "high":  # text over a picture: darken it enough for 7:1
+        alpha = max(alpha, 240)
+    arcade.draw_lbwh_rectangle_filled(0, 0, ui.W, ui.H, (16, 22, 32, alpha))
 
 
 class TitleView(Screen):
+    pictured = True  # a picture covers the stage: no plain fill under it
     def build(self) -> None:
         tr = self.tr
         # From the top down; at 100 % the places are the ones of the design, larger text pushes things down.
@@ -107,6 +108,7 @@ class TextField:
 
 
 class SignInView(FormScreen):
+    pictured = True  # a picture covers the stage: no plain fill under it
     def __init__(self, app):
         super().__init__(app)
         self.fields = [TextField("", 390, 470, 500, 12), TextField("", 390, 330, 500, 24)]
@@ -248,6 +250,7 @@ class SignInView(FormScreen):
 
 class ChapterSelectView(Screen):
     """Four chapter cards per page; a chapter dropped into levels/ simply adds a card (and a page)."""
+    pictured = True  # a picture covers the stage: no plain fill under it
 
     @property
     def PER_PAGE(self) -> int:  # larger text: two taller cards a page
@@ -318,6 +321,7 @@ class ChapterSelectView(Screen):
 
 class SourcesView(Screen):
     """What a chapter relies on: every source, page by page."""
+    pictured = True  # a picture covers the stage: no plain fill under it
 
     def __init__(self, app, chapter_id: str, back):
         super().__init__(app)
@@ -372,6 +376,7 @@ class SourcesView(Screen):
 
 class PauseView(Screen):
     """Over a chapter: resume returns to the step the pupil was on (the runtime knows it)."""
+    pictured = True  # a picture covers the stage: no plain fill under it
 
     def build(self) -> None:
         tr = self.tr
@@ -430,6 +435,7 @@ def story_so_far(tr, run) -> str:
 
 class StorySoFarView(Screen):
     """An objective reminder and what happened so far, at any time, read at the pupil's own pace."""
+    pictured = True  # a picture covers the stage: no plain fill under it
 
     auto_read = True
 
@@ -460,6 +466,7 @@ class StorySoFarView(Screen):
 
 class SettingsView(Screen):
     """One row per setting, its options side by side; the chosen one is filled and marked ●."""
+    pictured = True  # a picture covers the stage: no plain fill under it
 
     def __init__(self, app, back):
         super().__init__(app)
@@ -538,6 +545,7 @@ class SettingsView(Screen):
 
 
 class SummaryView(Screen):
+    pictured = True  # a picture covers the stage: no plain fill under it
     PANEL = (70, 100, 1140, 520)  # left, bottom, width, height
     auto_read = True
 

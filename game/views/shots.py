@@ -6,13 +6,14 @@ from pathlib import Path
 import arcade
 
 from ..app import App
+from .frames import new_window
 
 
 class Shooter:
     def __init__(self, content, out_dir: Path, lang: str, window: arcade.Window | None = None):
         self.out = Path(out_dir)
         self.out.mkdir(parents=True, exist_ok=True)
-        self.window = window or arcade.Window(1280, 720, "La Coupole (autoplay)", visible=False)
+        self.window = window or new_window("La Coupole (autoplay)", visible=False)
         self._own_window = window is None
         self.app = App(self.window, content, self.out, lang)
         self.app.text_speed = "instant"

@@ -191,6 +191,113 @@ def texture(rel: str, root: Path | None = None) -> arcade.Texture | None:
 def forget_textures() -> None:
     """Preview reload: pictures may have changed on disk."""
     _textures.clear()
+    _pictures.clear()
+
+
+# -- full-screen pictures (backgrounds, maps): each its own texture, not in arcade's shared atlas ----------
+# In the atlas, a chapter's 1280x720 backgrounds made it double from 2048² to 4096² pixels (+67 MB, and their
+# decoded images stayed in memory too). Here a picture is uploaded once, its decoded image dropped, and only
+# the last few are kept: the one on screen and the ones a pupil goes back to.
+_PICTURE_VS = """#version 330
+uniform WindowBlock { mat4 projection; mat4 view; } window;
+in vec2 in_vert;
+in vec2 in_uv;
+out vec2 v_uv;
+void main() {
+    gl_Position = window.projection * window.view * vec4(in_vert, 0.0, 1.0);
+    v_uv = in_uv;
+}
+"""
+_PICTURE_FS = """#version 330
+uniform sampler2D picture;
+in vec2 v_uv;
+out vec4 f_color;
+void main() {
+    f_color = texture(picture, v_uv);
+}
+"""
+
+
+class Pictures:
+    KEEP = 4
+
+    def __init__(self, ctx):
+        from arcade.gl import BufferDescription
+
+        self.ctx = ctx
+        self.held: "OrderedDict[str, object]" = OrderedDict()  # path -> texture (None: missing, not retried)
+        self.program = ctx.program(vertex_shader=_PICTURE_VS, fragment_shader=_PICTURE_FS)
+        self.buffer = ctx.buffer(reserve=16 * 4)
+        self.geometry = ctx.geometry([BufferDescription(self.buffer, "2f 2f", ["in_vert", "in_uv"])],
+                                     mode=ctx.TRIANGLE_STRIP)
+
+    def get(self, path: Path):
+        key = str(path)
+        if key in self.held:
+            self.held.move_to_end(key)
+            return self.held[key]
+        from PIL import Image
+
+        try:
+            with Image.open(path) as img:
+                rgba = img.convert("RGBA")  # rows from the top: drawn with v going down (see draw)
+                tex = self.ctx.texture(rgba.size, components=4, data=rgba.tobytes())
+                del rgba
+        except (OSError, ValueError):
+            tex = None
+        self.held[key] = tex
+        while len(self.held) > self.KEEP:
+            _, old = self.held.popitem(last=False)
+            if old is not None:
+                old.delete()
+        return tex
+
+    def draw(self, path: Path, left: float, bottom: float, width: float, height: float) -> bool:
+        tex = self.get(path)
+        if tex is None:
+            return False
+        import struct
+
+        right, top = left + width, bottom + height
+        # the image's first row (its top) is the texture's row 0: v = 0 at the top of the rectangle
+        self.buffer.write(struct.pack("16f", left, bottom, 0, 1, right, bottom, 1, 1, left, top, 0, 0, right, top, 1, 0))
+        tex.use(0)
+        self.program["picture"] = 0
+        self.geometry.render(self.program)
+        return True
+
+    def clear(self) -> None:
+        for tex in self.held.values():
+            if tex is not None:
+                tex.delete()
+        self.held.clear()
+
+
+class _PictureCache:
+    """One `Pictures` per OpenGL context (the tests open several windows, one after another)."""
+
+    def __init__(self):
+        self.ctx = None
+        self.pictures: Pictures | None = None
+
+    def __call__(self) -> Pictures:
+        ctx = arcade.get_window().ctx
+        if self.pictures is None or self.ctx is not ctx:
+            self.ctx, self.pictures = ctx, Pictures(ctx)
+        return self.pictures
+
+    def clear(self) -> None:
+        if self.pictures is not None:
+            self.pictures.clear()
+
+
+_pictures = _PictureCache()
+
+
+def picture(rel: str, root: Path | None, left: float = 0, bottom: float = 0, width: float = W,
+            height: float = H) -> bool:
+    """Draw a picture of assets/ into a stage rectangle (the whole stage by default); False if it is missing."""
+    return _pictures().draw((root or ASSETS.parent) / "assets" / rel, left, bottom, width, height)
 
 
 def text(value: str, x: float, y: float, *, size: float = 18, color=None, width: int | None = None,

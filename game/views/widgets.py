@@ -12,7 +12,7 @@ class MapPanel:
     """A 1280x720 map picture drawn into a smaller box; converts content coordinates (top-left) to the stage."""
 
     def __init__(self, rel: str, root, left: float, bottom: float, width: float):
-        self.texture = ui.texture(rel, root)
+        self.rel, self.root = rel, root
         self.left, self.bottom, self.width = left, bottom, width
         self.height = width * 720 / 1280
 
@@ -21,8 +21,7 @@ class MapPanel:
         return self.left + x * self.width / 1280, self.bottom + self.height - y * self.height / 720
 
     def draw(self) -> None:
-        if self.texture is not None:
-            arcade.draw_texture_rect(self.texture, arcade.LBWH(self.left, self.bottom, self.width, self.height))
+        ui.picture(self.rel, self.root, self.left, self.bottom, self.width, self.height)
         arcade.draw_lbwh_rectangle_outline(self.left, self.bottom, self.width, self.height, ui.PAPER_EDGE, 3)
 
     def pin(self, at, label: str, action: Callable[[], None], *, size: float = 15, fill=None) -> ui.Button:
