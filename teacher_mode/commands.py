@@ -32,7 +32,10 @@ def add_parser(sub, data_dir_arg, locales) -> None:
     data_dir_arg(exp)
     imp = tsub.add_parser("import", help="bring in xAPI statements (one JSON object per line), e.g. from a trip")
     imp.add_argument("file", type=Path)
-    imp.add_argument("--class", dest="class_code", default=None, help="accept only this class's records")
+    imp.add_argument("--class", dest="class_code", required=True,
+                     help="the class the file is for: a record of any other class refuses the file")
+    imp.add_argument("--skip-bad", action="store_true",
+                     help="import the good lines of a file that has wrong ones (by default nothing is imported)")
     data_dir_arg(imp)
     lrs = tsub.add_parser("lrs", help="configure the Learning Record Store of a class on many machines")
     lrs.add_argument("--url", help="e.g. http://lrs.school.example:8100 (the game adds /xAPI/statements)")
@@ -119,9 +122,10 @@ def _export(args, store) -> int:
     return 0
 
 
-def import_lines(store: OutcomeStore, lines, *, expected_class: str | None = None) -> dict:
-    """Validate and store statements one by one. Returns counts and the problems (line number, reason)."""
-    added = duplicates = 0
+def import_lines(store: OutcomeStore, lines, *, expected_class: str | None = None, skip_bad: bool = False) -> dict:
+    """Validate every statement first; then store them all in one transaction — or nothing at all when a line is
+    wrong (unless `skip_bad`). Returns counts and the problems (line number, reason)."""
+    records = []
     problems: list[tuple[int, str]] = []
     for n, raw in enumerate(lines, start=1):
         raw = raw.strip()
@@ -131,19 +135,15 @@ def import_lines(store: OutcomeStore, lines, *, expected_class: str | None = Non
             problems.append((n, f"the line is too long ({len(raw)} characters)"))
             continue
         try:
-            record = parse(json.loads(raw), expected_class=expected_class)
+            records.append(parse(json.loads(raw), expected_class=expected_class))
         except json.JSONDecodeError as exc:
             problems.append((n, f"this is not JSON ({exc.msg})"))
-            continue
         except StatementError as exc:
             problems.append((n, str(exc)))
-            continue
-        stored = store.record(record) if hasattr(record, "question") else store.record_activity(record)
-        if stored:
-            added += 1
-        else:
-            duplicates += 1
-    return {"added": added, "duplicates": duplicates, "problems": problems}
+    if problems and not skip_bad:
+        return {"added": 0, "duplicates": 0, "problems": problems, "refused": True}
+    added = store.record_many(records)
+    return {"added": added, "duplicates": len(records) - added, "problems": problems, "refused": False}
 
 
 def _import(args, store) -> int:
@@ -157,9 +157,14 @@ def _import(args, store) -> int:
     except (OSError, UnicodeDecodeError) as exc:
         print(f"{path}: cannot be read ({exc}); nothing was imported.", file=sys.stderr)
         return 1
-    result = import_lines(store, text.splitlines(), expected_class=args.class_code)
+    result = import_lines(store, text.splitlines(), expected_class=args.class_code, skip_bad=args.skip_bad)
     for n, reason in result["problems"]:
-        print(f"{path}:{n}: skipped: {reason}", file=sys.stderr)
+        print(f"{path}:{n}: {'skipped' if args.skip_bad else 'wrong'}: {reason}", file=sys.stderr)
+    if result["refused"]:
+        print(f"Nothing was imported: {len(result['problems'])} line(s) of {path} are wrong (listed above). "
+              f"Check that the file is the one of class {args.class_code}; to import its other lines anyway, "
+              f"add --skip-bad.")
+        return 1
     print(f"{result['added']} record(s) imported, {result['duplicates']} already there, "
           f"{len(result['problems'])} refused.")
     return 1 if result["problems"] and not result["added"] else 0

@@ -94,6 +94,15 @@ class Activity:
 _ACTIVITY = [f for f in Activity.__dataclass_fields__]
 
 
+def _row(record) -> tuple[str, list[str], list]:
+    """The table, columns and values of an outcome (an answer) or an activity (a document read, a chapter done)."""
+    if hasattr(record, "question"):
+        values = [getattr(record, c) for c in _COLUMNS]
+        values[_COLUMNS.index("correct")] = int(record.correct)
+        return "outcomes", _COLUMNS, values
+    return "activity", _ACTIVITY, [getattr(record, c) for c in _ACTIVITY]
+
+
 class OutcomeStore:
     notice: str | None = None  # set when a damaged database was kept aside and a new one started
 
@@ -146,12 +155,25 @@ class OutcomeStore:
 
     def record(self, outcome: Outcome, *, queue: bool = True) -> bool:
         """Write one outcome in its own transaction. False if it was already there."""
-        values = [getattr(outcome, c) for c in _COLUMNS]
-        values[_COLUMNS.index("correct")] = int(outcome.correct)
-        return self._insert("outcomes", _COLUMNS, values, outcome, queue)
+        return self._insert(*_row(outcome), outcome, queue)
 
     def record_activity(self, activity: Activity, *, queue: bool = True) -> bool:
-        return self._insert("activity", _ACTIVITY, [getattr(activity, c) for c in _ACTIVITY], activity, queue)
+        return self._insert(*_row(activity), activity, queue)
+
+    def record_many(self, records: list, *, queue: bool = True) -> int:
+        """Outcomes and activities in one transaction (an import): all of them, or none after a crash."""
+        added = 0
+        with self._db:
+            self._db.execute("BEGIN IMMEDIATE")
+            for r in records:
+                table, columns, values = _row(r)
+                cur = self._db.execute(f"INSERT OR IGNORE INTO {table} ({', '.join(columns)}) "
+                                       f"VALUES ({', '.join('?' * len(columns))})", values)
+                if cur.rowcount == 1:
+                    added += 1
+                    if queue and self.on_record is not None:
+                        self.on_record(self._db, r)
+        return added
 
     def _insert(self, table: str, columns: list[str], values: list, record, queue: bool) -> bool:
         with self._db:  # BEGIN ... COMMIT (or ROLLBACK on error): the record and its queue entry, or nothing

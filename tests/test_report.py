@@ -102,15 +102,15 @@ def test_xapi_export_then_import_elsewhere_restores_the_same_numbers(tmp_path, m
     lines = out.read_text(encoding="utf-8").splitlines()
     assert len(lines) == 8 + 4 and all(json.loads(line)["version"] == "1.0.3" for line in lines)
     school = tmp_path / "school"
-    res = run_main("teacher", "import", str(out), "--data-dir", str(school))
+    res = run_main("teacher", "import", str(out), "--class", "5B", "--data-dir", str(school))
     assert res.returncode == 0 and "12 record(s) imported" in res.stdout
-    again = run_main("teacher", "import", str(out), "--data-dir", str(school))
+    again = run_main("teacher", "import", str(out), "--class", "5B", "--data-dir", str(school))
     assert "0 record(s) imported, 12 already there" in again.stdout  # never twice
     imported = OutcomeStore.in_dir(school)
     assert summary_json(class_report(imported, "5B", mini_content)) == before
 
 
-def test_import_refuses_bad_and_foreign_statements_and_keeps_the_good_ones(tmp_path):
+def test_a_file_with_bad_or_foreign_statements_changes_nothing_unless_told_to_skip_them(tmp_path):
     src = OutcomeStore(tmp_path / "a.sqlite3")
     fill(src)
     from teacher_mode.xapi import statement
@@ -122,13 +122,31 @@ def test_import_refuses_bad_and_foreign_statements_and_keeps_the_good_ones(tmp_p
                                                                     "name": "A" * 100000}}})
     f = tmp_path / "mixed.jsonl"
     f.write_text("\n".join([good[0], "{not json", foreign, huge, good[1]]) + "\n", encoding="utf-8")
-    res = run_main("teacher", "import", str(f), "--class", "5B", "--data-dir", str(tmp_path / "school"))
+    school_dir = tmp_path / "school"
+    res = run_main("teacher", "import", str(f), "--class", "5B", "--data-dir", str(school_dir))
+    assert res.returncode == 1
+    assert "Nothing was imported: 3 line(s)" in res.stdout and "--skip-bad" in res.stdout
+    assert f"{f}:2: wrong: this is not JSON" in res.stderr
+    assert f"{f}:3: wrong: the statement belongs to class 6A, not 5B" in res.stderr
+    assert f"{f}:4: wrong: the line is too long" in res.stderr
+    assert OutcomeStore.in_dir(school_dir).count() == 0  # the good lines were not imported either
+    crafted = tmp_path / "crafted.jsonl"  # a whole file for another class, given as 5B's
+    crafted.write_text("\n".join(json.dumps(statement(o)) for o in src.outcomes("6A")) + "\n", encoding="utf-8")
+    res = run_main("teacher", "import", str(crafted), "--class", "5B", "--data-dir", str(school_dir))
+    assert res.returncode == 1 and OutcomeStore.in_dir(school_dir).count() == 0
+    res = run_main("teacher", "import", str(f), "--class", "5B", "--skip-bad", "--data-dir", str(school_dir))
     assert "2 record(s) imported, 0 already there, 3 refused." in res.stdout
-    assert f"{f}:2: skipped: this is not JSON" in res.stderr
     assert f"{f}:3: skipped: the statement belongs to class 6A, not 5B" in res.stderr
-    assert f"{f}:4: skipped: the line is too long" in res.stderr
-    school = OutcomeStore.in_dir(tmp_path / "school")
+    school = OutcomeStore.in_dir(school_dir)
     assert school.count() == 2 and {o.class_code for o in school.outcomes()} == {"5B"}
+
+
+def test_an_import_without_its_class_is_refused(tmp_path):
+    f = tmp_path / "x.jsonl"
+    f.write_text("", encoding="utf-8")
+    res = run_main("teacher", "import", str(f), "--data-dir", str(tmp_path))
+    assert res.returncode != 0 and "--class" in res.stderr
+    assert not (tmp_path / "outcomes.sqlite3").exists() or OutcomeStore.in_dir(tmp_path).count() == 0
 
 
 def test_erase_command_asks_first_then_removes_rows_and_export_lines(tmp_path):
