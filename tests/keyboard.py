@@ -71,25 +71,35 @@ def keys_for(app, action) -> list[int]:
     return [K.ENTER]  # advance: continue, close, next
 
 
-def play_path_with_keys(app, path, max_presses=5000):
-    """Drive the views with key presses until the runtime has done every action of `path`."""
+def drive(app, path, one_round, limit=5000):
+    """Call `one_round(app, action)` (a pupil's gesture; it returns how many inputs it made) until the runtime has
+    done every action of `path`. Keyboard and mouse drivers share it."""
     from game.story.autoplay import _signature
 
     run = app.session.run
-    presses = 0
+    inputs = 0
     for action in path:
         before = _signature(run.state), repr(run.state.minigame)
         while True:
-            view = app.window.current_view
-            view.on_draw()
-            for symbol in keys_for(app, action):
-                app.window.current_view.on_key_press(symbol, 0)
-                presses += 1
+            app.window.current_view.on_draw()
+            inputs += one_round(app, action)
             run = app.session.run
             if (_signature(run.state), repr(run.state.minigame)) != before and _done(action, run):
                 break
-            assert presses < max_presses, f"stuck on {action}"
-    return presses
+            assert inputs < limit, f"stuck on {action}"
+    return inputs
+
+
+def press_keys(app, action) -> int:
+    keys = keys_for(app, action)
+    for symbol in keys:
+        app.window.current_view.on_key_press(symbol, 0)
+    return len(keys)
+
+
+def play_path_with_keys(app, path, max_presses=5000):
+    """Drive the views with key presses until the runtime has done every action of `path`."""
+    return drive(app, path, press_keys, max_presses)
 
 
 def _done(action, run) -> bool:

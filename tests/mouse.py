@@ -5,7 +5,7 @@ its centre instead, one click at a time, and the bot's action is asked again unt
 """
 import arcade
 
-from tests.keyboard import K, _done, keys_for
+from tests.keyboard import K, drive, keys_for
 
 
 def target_of(app, keys: list[int]):
@@ -38,22 +38,12 @@ def target_of(app, keys: list[int]):
     raise AssertionError(f"no gesture in {keys}")
 
 
+def click_once(app, action) -> int:
+    x, y = target_of(app, keys_for(app, action))
+    app.window.current_view.on_mouse_press(x, y, arcade.MOUSE_BUTTON_LEFT, 0)
+    return 1
+
+
 def play_path_with_clicks(app, path, max_clicks=5000):
     """Drive the views with left clicks only until the runtime has done every action of `path`."""
-    from game.story.autoplay import _signature
-
-    run = app.session.run
-    clicks = 0
-    for action in path:
-        before = _signature(run.state), repr(run.state.minigame)
-        while True:
-            view = app.window.current_view
-            view.on_draw()
-            x, y = target_of(app, keys_for(app, action))
-            view.on_mouse_press(x, y, arcade.MOUSE_BUTTON_LEFT, 0)
-            clicks += 1
-            run = app.session.run
-            if (_signature(run.state), repr(run.state.minigame)) != before and _done(action, run):
-                break
-            assert clicks < max_clicks, f"stuck on {action}"
-    return clicks
+    return drive(app, path, click_once, max_clicks)
