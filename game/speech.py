@@ -62,6 +62,7 @@ MONTHS = {
     "de": "Januar|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember",
 }
 RANGE_WORD = {"fr": "à", "en": "to", "nl": "tot", "de": "bis"}
+OUT_OF = {"fr": "sur", "en": "out of", "nl": "van de", "de": "von"}  # "3 / 14": a question's number, a score
 _DE_UNITS = ["", "ein", "zwei", "drei", "vier", "fünf", "sechs", "sieben", "acht", "neun"]
 _DE_TEENS = ["zehn", "elf", "zwölf", "dreizehn", "vierzehn", "fünfzehn", "sechzehn", "siebzehn", "achtzehn",
              "neunzehn"]
@@ -97,6 +98,7 @@ def _en_ordinal(n: int) -> str:
 def spoken_form(locale: str, text: str) -> str:
     """Dates, years and ranges in the words of the language (the screen keeps its usual writing)."""
     word = RANGE_WORD.get(locale, "à")
+    text = re.sub(r"(?<=\d) ?/ ?(?=\d)", f" {OUT_OF.get(locale, 'sur')} ", text)
     text = re.sub(r"(?<=\d)(\.?)\s*[–-]\s*(?=\d)", rf"\1 {word} ", text)  # 1943–1945, 5–6 juin, 17.–18. August
     if locale == "en":
         months = MONTHS["en"]

@@ -184,6 +184,8 @@ def test_the_real_program_is_run_through_the_reader(speech):
     ("en", "on 12 May, 22 April and 13 July", "on the 12th of May, the 22nd of April and the 13th of July"),
     ("fr", "5–6 juin 1944, 1943–1945, le 1er septembre", "5 à 6 juin 1944, 1943 à 1945, le 1er septembre"),
     ("nl", "5–6 juni 1944", "5 tot 6 juni 1944"),
+    ("fr", "Question, 3 / 14", "Question, 3 sur 14"),
+    ("en", "In progress: 4/13 questions", "In progress: 4 out of 13 questions"),
 ])
 def test_dates_and_years_are_said_as_a_teacher_would_say_them(lang, written, said):
     from game.speech import spoken_form

@@ -61,9 +61,15 @@ class Screen(arcade.View):
     def spoken(self) -> list[str]:
         """What this screen says, in reading order: its texts from top to bottom and left to right, then its
         buttons (a button's number first). Screens where that order is not the reading order say it their way."""
-        texts = [t for t in self.texts if t.text.strip() and not getattr(t, "private", False)]
-        texts.sort(key=lambda t: (-round(t.top / 20), t.left))
-        said = [t.text for t in texts]
+        texts = sorted((t for t in self.texts if t.text.strip() and not getattr(t, "private", False)),
+                       key=lambda t: -t.top)
+        rows: list[list] = []  # texts whose tops are within 30 px share a row, read left to right
+        for t in texts:
+            if rows and rows[-1][0].top - t.top <= 30:
+                rows[-1].append(t)
+            else:
+                rows.append([t])
+        said = [t.text for row in rows for t in sorted(row, key=lambda t: t.left)]
         for b in self.focus.buttons:
             said.append(f"{b.key_hint}. {b.label}" if b.key_hint and b.key_hint.isdigit() else b.label)
         return said
