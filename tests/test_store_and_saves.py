@@ -50,6 +50,21 @@ def test_save_round_trip_and_no_temp_files_left(tmp_path):
     assert not [f for f in files if f.name.endswith(".tmp")]
 
 
+def test_one_bad_setting_is_dropped_alone_and_the_chapters_are_kept(tmp_path):
+    saves = SaveStore(tmp_path)
+    p = Profile(class_code="5B", pupil="Renard", completed={"mini": 2})
+    p.settings.update({"text_speed": "fast", "voice_volume": 0.5})
+    saves.save(p)
+    path = saves.path("5B", "Renard")
+    data = json.loads(path.read_text(encoding="utf-8"))
+    data["settings"]["keys"] = {"confirm": "not a key"}  # a hand-edited file
+    data["settings"]["size"] = [1, 2]
+    path.write_text(json.dumps(data), encoding="utf-8")
+    result = saves.load("5B", "Renard")
+    assert result.notice is None and result.profile.completed == {"mini": 2}
+    assert result.profile.settings == {"text_speed": "fast", "voice_volume": 0.5}
+
+
 def test_damaged_save_is_kept_aside_and_the_pupil_starts_cleanly(tmp_path):
     saves = SaveStore(tmp_path)
     saves.save(Profile(class_code="5B", pupil="Renard"))

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, TypeAdapter, ValidationError, field_validator
 
 SAVE_VERSION = 1
 
@@ -65,6 +65,10 @@ class ChapterState(BaseModel):
     steps: int = 0
 
 
+Setting = str | int | float | bool | dict[str, int]
+_SETTING = TypeAdapter(Setting)
+
+
 class Profile(BaseModel):
     """One pupil's save file: their chapters, in one class."""
 
@@ -75,4 +79,19 @@ class Profile(BaseModel):
     current: str | None = None  # chapter being played
     chapters: dict[str, ChapterState] = Field(default_factory=dict)
     completed: dict[str, int] = Field(default_factory=dict)  # chapter -> times completed
-    settings: dict[str, str | int | float | bool | dict[str, int]] = Field(default_factory=dict)  # "keys": action -> key
+    settings: dict[str, Setting] = Field(default_factory=dict)  # "keys": action -> key
+
+    @field_validator("settings", mode="before")
+    @classmethod
+    def _drop_bad_settings(cls, value):
+        """A setting that cannot be read (a hand-edited or damaged file) is dropped alone: the pupil keeps their
+        chapters and the other settings, and gets the usual value for that one."""
+        if not isinstance(value, dict):
+            return {}
+        kept = {}
+        for name, entry in value.items():
+            try:
+                kept[str(name)] = _SETTING.validate_python(entry)
+            except ValidationError:
+                continue
+        return kept
