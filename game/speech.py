@@ -183,7 +183,7 @@ class Reader:
         self.rate = RATES["normal"]
         self.generation = 0
         self.current: Clip | None = None
-        self.failed: str | None = None  # the last error of espeak-ng, shown in Settings
+        self.failed: str | None = None  # the last error of espeak-ng (that text is skipped; the next is read)
         self._ready: queue.Queue = queue.Queue()
         self._jobs: queue.Queue = queue.Queue()
         self._pending = 0  # clips of the current reading not played yet (rendering or waiting)
@@ -216,9 +216,11 @@ class Reader:
             self.current = None
 
     def tick(self, *_: object) -> None:
-        if self.current is not None and not self.current.done():
-            return
-        self.current = None
+        if self.current is not None:
+            if not self.current.done():
+                return
+            self.current.stop()  # heard to the end: its player is let go
+            self.current = None
         while True:
             try:
                 generation, wav = self._ready.get_nowait()

@@ -1,6 +1,7 @@
 """The base of every screen: stage camera, focus handling, mouse conversion."""
 from __future__ import annotations
 
+import itertools
 from typing import TYPE_CHECKING
 
 import arcade
@@ -10,6 +11,9 @@ from . import ui
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..app import App
+
+
+_SERIALS = itertools.count(1)
 
 
 class Screen(arcade.View):
@@ -25,6 +29,7 @@ class Screen(arcade.View):
 
     def __init__(self, app: "App"):
         super().__init__(app.window)
+        self.serial = next(_SERIALS)  # (an id() may come back for a new screen; a serial never does)
         self.app = app
         self.tr = app.tr
         self.focus = ui.Focus()
@@ -101,7 +106,7 @@ class Screen(arcade.View):
     def frame_key(self) -> tuple:
         """Everything the cached frame depends on; a new value means draw it again."""
         focus = self.focus
-        return (id(self), self.changes, focus.index, focus.hover, self.app.show_focus, self.app.reader.reading,
+        return (self.serial, self.changes, focus.index, focus.hover, self.app.show_focus, self.app.reader.reading,
                 ui.LOOK, len(self.texts), tuple(t.text for t in self.texts),
                 tuple((b.label, b.enabled, b.mark, b.fill) for b in focus.buttons), self.live_key())
 

@@ -100,13 +100,13 @@ class SceneView(PlayScreen):
         label = tr("Folder: {n} new", n=len(unread)) if unread else tr("Folder ({n})", n=len(run.state.documents))
         fw = max(200, ui.text(("★  " if unread else "") + label, 0, 0, size=16).content_width + 40)
         folder_x = ui.W - 230 - fw
-        self.listen_spot = (folder_x - 70, 664, 58, 46)
-        room = folder_x - 24 - 120 - (70 if self.app.reader.available and self.app.reader.mode != "off" else 0)
-        title = ui.one_line(scene.title, 24, 686, max_width=room, size=22, min_size=14,
+        self.listen_spot = (folder_x - 70, 664, 58, 46)  # the speaker button, when reading aloud is on
+        speaker_w = 70 if self.app.reader.available and self.app.reader.mode != "off" else 0
+        title = ui.one_line(scene.title, 24, 686, max_width=folder_x - 144 - speaker_w, size=22, min_size=14,
                             color=ui.WHITE, bold=True, anchor_y="center")
         when_x = 24 + title.content_width + 18
-        self.texts += [title, ui.one_line(scene.when, when_x, 686, max_width=folder_x - 12 - when_x - (room < folder_x - 144) * 70, size=16,
-                                          min_size=11, color=ui.LIGHT_MUTED, anchor_y="center")]
+        self.texts += [title, ui.one_line(scene.when, when_x, 686, max_width=folder_x - 12 - when_x - speaker_w,
+                                          size=16, min_size=11, color=ui.LIGHT_MUTED, anchor_y="center")]
         # In front of choices the box keeps the last line said (a reminder), so it does not grow there.
         self.box = box = dialogue_box(grow=step.kind != "choices")
         bx, by, bw, bh = box
