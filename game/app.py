@@ -52,10 +52,7 @@ class App:
             self.session.set_locale(locale)
 
     def set_text_speed(self, speed: str) -> None:
-        from .speech import RATES
-
-        self.text_speed = speed
-        self.reader.rate = RATES.get(speed, RATES["normal"])  # the voice follows the pupil's reading pace
+        self._apply_text_speed(speed)
         if self.session is not None:
             self.session.profile.settings["text_speed"] = speed
             self.session.save()
@@ -71,6 +68,12 @@ class App:
         if self.session is not None:
             self.session.profile.settings.update(self.look.settings())
             self.session.save()
+
+    def _apply_text_speed(self, speed: str) -> None:
+        from .speech import RATES
+
+        self.text_speed = speed
+        self.reader.rate = RATES.get(speed, RATES["normal"])  # the voice follows the pupil's reading pace
 
     def set_reading(self, mode: str | None = None, volume: float | None = None) -> None:
         """Reading aloud (off, when asked, always) and the voice's volume, kept in the pupil's profile."""
@@ -189,8 +192,9 @@ class App:
         self.session = PupilSession(self.content, self.data_dir, class_code, pupil, self.locale)
         self._start_sender()
         settings = self.session.profile.settings
+        before = dict(settings)  # the pupil's own settings come back; ones chosen before signing in are adopted
         if settings.get("text_speed") in TEXT_SPEEDS:
-            self.set_text_speed(settings["text_speed"])
+            self._apply_text_speed(settings["text_speed"])
         self._restore_reading(settings)
         from .views import ui
 
@@ -206,6 +210,7 @@ class App:
             ui.set_look(self.look)
         else:  # chosen on the title screen before signing in: keep it for this pupil
             settings.update(self.look.settings())
+        if settings != before:
             self.session.save()
         self.show_chapters()
 

@@ -239,6 +239,20 @@ class Screen(arcade.View):
         return buttons
 
 
+class SubScreen(Screen):
+    """A screen opened over another (settings, keys, sources, the story so far): Back and Esc return to it."""
+
+    def __init__(self, app: "App", back):
+        super().__init__(app)
+        self.back = back
+
+    def close(self) -> None:
+        self.app.show(self.back)  # shown again, it is built again (in the look chosen meanwhile)
+
+    def on_escape(self) -> None:
+        self.close()
+
+
 class FormScreen(Screen):
     """A screen with text fields above its buttons: `field_index` is a field, or len(fields) for the buttons."""
 

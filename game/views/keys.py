@@ -10,7 +10,7 @@ from pyglet.window import key as pyglet_key
 
 from ..i18n import N_
 from . import ui
-from .base import Screen
+from .base import SubScreen
 
 K = arcade.key
 # action -> (the usual key it stands for, the usual keys shown to the pupil, its name for the catalogue)
@@ -40,12 +40,11 @@ def translate(keys: dict[str, int], symbol: int) -> int:
     return symbol
 
 
-class KeysView(Screen):
+class KeysView(SubScreen):
     """Each action with its usual keys and the pupil's own key; "Change", then press the new key."""
 
     def __init__(self, app, back):
-        super().__init__(app)
-        self.back = back
+        super().__init__(app, back)
         self.waiting: str | None = None  # the action waiting for its new key
         self.message = ""
 
@@ -103,11 +102,3 @@ class KeysView(Screen):
             self.message = ""
         self.rebuild()
 
-    def close(self) -> None:
-        self.app.show(self.back)
-
-    def draw_content(self) -> None:
-        arcade.draw_lbwh_rectangle_filled(0, 0, ui.W, ui.H, ui.NIGHT)
-
-    def on_escape(self) -> None:
-        self.close()

@@ -9,7 +9,7 @@ from ..i18n import LOCALES
 from ..speech import VOLUMES
 from ..session import SignInError, check_sign_in
 from . import ui
-from .base import FormScreen, Screen
+from .base import FormScreen, Screen, SubScreen
 
 
 def _backdrop(app, rel: str = "backgrounds/occ_saint_omer_1943.png", alpha: int = 170) -> None:
@@ -250,6 +250,7 @@ class SignInView(FormScreen):
 
 class ChapterSelectView(Screen):
     """Four chapter cards per page; a chapter dropped into levels/ simply adds a card (and a page)."""
+
     pictured = True  # a picture covers the stage: no plain fill under it
 
     @property
@@ -319,13 +320,14 @@ class ChapterSelectView(Screen):
         self.app.sign_out()
 
 
-class SourcesView(Screen):
+class SourcesView(SubScreen):
     """What a chapter relies on: every source, page by page."""
+
     pictured = True  # a picture covers the stage: no plain fill under it
 
     def __init__(self, app, chapter_id: str, back):
-        super().__init__(app)
-        self.chapter_id, self.back = chapter_id, back
+        super().__init__(app, back)
+        self.chapter_id = chapter_id
 
     def build(self) -> None:
         tr = self.tr
@@ -357,9 +359,6 @@ class SourcesView(Screen):
                                       color=ui.MUTED, anchor_x="center", anchor_y="center"))
         self.focus.set(buttons + pager, keep=True)
 
-    def close(self) -> None:
-        self.app.show(self.back)
-
     def draw_content(self) -> None:
         _backdrop(self.app, alpha=225)
         ui.panel(70, 20, 1140, 690)
@@ -370,12 +369,10 @@ class SourcesView(Screen):
             return True
         return False
 
-    def on_escape(self) -> None:
-        self.close()
-
 
 class PauseView(Screen):
     """Over a chapter: resume returns to the step the pupil was on (the runtime knows it)."""
+
     pictured = True  # a picture covers the stage: no plain fill under it
 
     def build(self) -> None:
@@ -433,15 +430,11 @@ def story_so_far(tr, run) -> str:
     return "\n".join(parts)
 
 
-class StorySoFarView(Screen):
+class StorySoFarView(SubScreen):
     """An objective reminder and what happened so far, at any time, read at the pupil's own pace."""
+
     pictured = True  # a picture covers the stage: no plain fill under it
-
     auto_read = True
-
-    def __init__(self, app, back):
-        super().__init__(app)
-        self.back = back
 
     def build(self) -> None:
         tr, run = self.tr, self.app.session.run
@@ -454,25 +447,17 @@ class StorySoFarView(Screen):
         self.texts += [title, ui.text(pages[self.page], 100, top, size=18, width=1080, color=ui.WHITE)]
         self.focus.set(buttons, keep=True)
 
-    def close(self) -> None:
-        self.app.show(self.back)
-
     def draw_content(self) -> None:
         _backdrop(self.app, alpha=235)
 
-    def on_escape(self) -> None:
-        self.close()
 
-
-class SettingsView(Screen):
+class SettingsView(SubScreen):
     """One row per setting, its options side by side; the chosen one is filled and marked ●."""
+
     pictured = True  # a picture covers the stage: no plain fill under it
 
-    def __init__(self, app, back):
-        super().__init__(app)
-        self.back = back
-
     def rows(self):
+        """(label, options) per row; options are (name, chosen, action), or a sentence when there are none."""
         tr, app = self.tr, self.app
         look, reader = app.look, app.reader
         percent = {k: tr("{percent}%", percent=int(v * 100)) for k, v in ui.SIZES.items()}
@@ -492,7 +477,8 @@ class SettingsView(Screen):
                               for k, label in (("standard", tr("Standard")), ("high", tr("High")))]),
             (tr("Read aloud"), [(label, k == reader.mode, lambda k=k: self._do(app.set_reading, mode=k))
                                 for k, label in (("off", tr("Off")), ("asked", tr("When asked (R)")),
-                                                 ("auto", tr("Always")))]),
+                                                 ("auto", tr("Always")))] if reader.available else
+             tr("Reading aloud needs the free program espeak-ng on this computer: ask your teacher.")),
         ] + ([(tr("Voice volume"), [(tr("{percent}%", percent=int(v * 100)), v == reader.volume,
                                      lambda v=v: self._do(app.set_reading, volume=v)) for v in VOLUMES])]
              if reader.available else [])
@@ -510,11 +496,10 @@ class SettingsView(Screen):
             while name.content_height > 58 and name.font_size > 12:  # one row each: tall typefaces shrink a little
                 ui.set_size(name, name.font_size - 1)
             self.texts.append(name)
-            if label == tr("Read aloud") and not self.app.reader.available:
-                self.texts.append(ui.fitted(tr("Reading aloud needs the free program espeak-ng on this computer: "
-                                               "ask your teacher."), 350, y + 26, width=880, max_height=60, size=17,
-                                            min_size=11, color=ui.LIGHT_MUTED, anchor_y="center"))
-                options = []
+            if isinstance(options, str):  # a setting this computer cannot offer: why, instead of its options
+                self.texts.append(ui.fitted(options, 350, y + 26, width=880, max_height=60, size=17, min_size=11,
+                                            color=ui.LIGHT_MUTED, anchor_y="center"))
+                continue
             for i, (name, chosen, action) in enumerate(options):
                 b = ui.Button(name, 350 + i * 230, y, 218, 52, action, size=18, mark="●" if chosen else "○")
                 if chosen:
@@ -533,15 +518,8 @@ class SettingsView(Screen):
         setter(*args, **kw)
         self.rebuild()
 
-    def close(self) -> None:
-        self.back._built = False  # the screen underneath is drawn again in the new look
-        self.app.show(self.back)
-
     def draw_content(self) -> None:
         _backdrop(self.app, alpha=235)
-
-    def on_escape(self) -> None:
-        self.close()
 
 
 class SummaryView(Screen):
