@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from teacher_mode.lrs import Client, LrsConfig, LrsError, Outbox, save_config, sync
-from teacher_mode.store import OutcomeStore
+from game.records import Records
 
 ROOT = Path(__file__).resolve().parents[1]
 RALPH_PY = ROOT / ".venv-ralph" / "bin" / "python"
@@ -89,13 +89,13 @@ def test_thirty_pupils_every_statement_arrives_exactly_once(ralph, tmp_path, min
         for s, run, client in machines:
             perform(run, action)
             try:
-                s.outbox.flush(client)
+                Outbox(s.store).flush(client)
             except LrsError:
                 failures += 1
     assert failures >= 30  # every machine saw the outage
     for s, _, client in machines:
-        s.outbox.flush(client)
-        assert s.outbox.pending() == 0
+        Outbox(s.store).flush(client)
+        assert Outbox(s.store).pending() == 0
     local = {o.statement_id for s, _, _ in machines for o in s.store.outcomes()}
     local |= {a.statement_id for s, _, _ in machines for a in s.store.activities()}
     held = [st["id"] for st in ralph.all_statements()]
@@ -117,14 +117,14 @@ def test_outbox_survives_a_restart_and_sync_brings_the_class_home(ralph, tmp_pat
     save_config(trip, cfg)
     s = PupilSession(mini_content, trip, "5B", "Renard", "fr")
     play_to_end(s.open_chapter("mini"))
-    queued = s.outbox.pending()
+    queued = Outbox(s.store).pending()
     s.close()  # the game is closed before anything was sent (offline trip)
-    store = OutcomeStore.in_dir(trip)
+    store = Records(trip)
     box = Outbox(store)
     assert box.pending() == queued > 0
     assert box.flush(Client(cfg)) == queued
     # at school, another machine with nothing local brings the class back from the LRS
-    school = OutcomeStore.in_dir(tmp_path / "school")
+    school = Records(tmp_path / "school")
     result = sync(school, Client(cfg), "5B")
     assert result["added"] == queued and result["problems"] == []
     assert sync(school, Client(cfg), "5B")["added"] == 0  # deduplicated by statement id

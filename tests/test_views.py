@@ -346,9 +346,9 @@ def test_every_branch_can_be_played_with_the_keyboard_only(window, tmp_path, roo
 def test_teacher_space_needs_the_pin_and_shows_the_class(app, tmp_path):
     from game.views import teacher
     from tests.test_report import fill
-    from teacher_mode.store import OutcomeStore
+    from game.records import Records
 
-    fill(OutcomeStore.in_dir(tmp_path))
+    fill(Records(tmp_path))
     app.show_title()
     click(app, next(b for b in app.window.current_view.focus.buttons if b.label == "Espace enseignant"))
     view = app.window.current_view
@@ -379,9 +379,9 @@ def test_teacher_dashboard_pages(app, tmp_path):
     from game.views import teacher
     from teacher_mode.access import TeacherAccess
     from tests.test_report import fill
-    from teacher_mode.store import OutcomeStore
+    from game.records import Records
 
-    fill(OutcomeStore.in_dir(tmp_path))
+    fill(Records(tmp_path))
     TeacherAccess(tmp_path).set_pin("4821")
     app.show(teacher.TeacherHomeView(app))
     key(app, arcade.key.ENTER)  # first class: 5B

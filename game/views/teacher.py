@@ -10,10 +10,10 @@ import datetime as dt
 import arcade
 
 from teacher_mode.access import PinError, TeacherAccess
-from teacher_mode.admin import erase_class, erase_pupil, school_year_start
+from teacher_mode.admin import school_year_start
 from teacher_mode.analytics import class_report
 
-from ..story.save import normalise_class
+from ..records import ClassCode
 from . import ui
 from .base import FormScreen, Screen
 from .widgets import draw_meter
@@ -167,8 +167,8 @@ class TeacherHomeView(TeacherScreen):
         self.focus.set(buttons, keep=True)
 
     def on_text(self, text: str) -> None:
-        code = normalise_class(self.typing + text)
-        if code.isalnum() and len(code) <= 12:
+        code = ClassCode.typing(self.typing + text)
+        if code is not None:
             self.typing = code
             self.rebuild()
 
@@ -268,7 +268,7 @@ class ClassView(TeacherScreen):
         if not self.confirm_erase:
             self.confirm_erase = True
         else:
-            erase_class(self.app.data_dir, self.store, self.code)
+            self.store.erase(self.code)
             self.app.show(TeacherHomeView(self.app))
             return
         self.rebuild()
@@ -451,10 +451,7 @@ class PupilView(TeacherScreen):
             self.confirm = True
             self.rebuild()
             return
-        erase_pupil(self.app.data_dir, self.store, self.code, self.pupil)
-        box = getattr(self.app, "outbox", None)
-        if box is not None:
-            box.forget_pupil(self.code, self.pupil)
+        self.store.erase(self.code, self.pupil)  # records, queued statements and saves, together
         self._back()
 
     def on_escape(self) -> None:
@@ -562,16 +559,16 @@ class LrsView(FormScreen, TeacherScreen):
         return False
 
     def _config(self):
-        from teacher_mode.lrs import LrsConfig
+        from ..records import LrsConfig
 
         return LrsConfig(self.fields[0].value.strip(), self.fields[1].value.strip(), self.fields[2].value)
 
     def _save(self) -> None:
-        from teacher_mode.lrs import Client, LrsError, save_config
+        from teacher_mode.lrs import Client, LrsError
 
         tr = self.tr
         try:
-            save_config(self.app.data_dir, self._config())
+            self.store.set_lrs(self._config())
             Client(self._config(), timeout=5).get(limit=1)
             self.status = tr("Saved. The LRS answers.")
         except ValueError:
@@ -603,9 +600,7 @@ class LrsView(FormScreen, TeacherScreen):
         self.rebuild()
 
     def _off(self) -> None:
-        from teacher_mode.lrs import save_config
-
-        save_config(self.app.data_dir, None)
+        self.store.set_lrs(None)
         for f in self.fields:
             f.value, f._text = "", None
         self.status = self.tr("No LRS: records stay on this computer.")
