@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 from game.i18n import N_
-from game.records import ClassCode, InvalidName, Pseudonym, Records
+from game.records import ClassCode, InvalidName, Pseudonym, Records, RecordsError
 
 from .analytics import class_report
 from .xapi import StatementError, parse, statement
@@ -64,7 +64,11 @@ def run(args) -> int:
             print(f"{args.class_code!r} is not a class code: 2 to 12 letters or digits, e.g. 5B or 5ème.",
                   file=sys.stderr)
             return 2
-    store = Records(data_dir)
+    try:
+        store = Records(data_dir)
+    except RecordsError as exc:
+        print(f"Nothing was done: {exc}", file=sys.stderr)
+        return 1
     try:
         commands = {"report": _report, "export": _export, "import": _import, "lrs": _lrs, "sync": _sync,
                     "erase": _erase}

@@ -185,15 +185,16 @@ class Records:
 
     def _migrate(self) -> None:
         db = self._db
-        if db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION:
+        version = db.execute("PRAGMA user_version").fetchone()[0]
+        if version == SCHEMA_VERSION:
             return
+        if version > SCHEMA_VERSION:  # not damaged: never kept aside, never overwritten
+            db.close()
+            raise RecordsError(f"{self.path} was written by a newer version of the game (records version "
+                               f"{version}; this one reads up to {SCHEMA_VERSION}): update the game.")
         with db:
             db.execute("BEGIN IMMEDIATE")  # one migrating process at a time; all steps, or none
-            version = db.execute("PRAGMA user_version").fetchone()[0]
-            if version > SCHEMA_VERSION:
-                db.close()
-                raise RecordsError(f"{self.path} was written by a newer version of the game (records version "
-                                   f"{version}, this one reads up to {SCHEMA_VERSION}): update the game.")
+            version = db.execute("PRAGMA user_version").fetchone()[0]  # another process may have done it
             for step in MIGRATIONS[version:]:
                 step(db, self.data_dir)
             db.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
