@@ -226,10 +226,11 @@ def _sync(args, store) -> int:
 def _erase(args, store) -> int:
     pupils = store.pupils(args.class_code)
     if args.pupil is not None:
-        try:
-            args.pupil = Pseudonym(args.pupil)
-        except InvalidName:
-            args.pupil = args.pupil.strip()  # not a pseudonym at all: said below as "no pupil"
+        if args.pupil not in pupils:  # as stored, or as the game writes it
+            try:
+                args.pupil = Pseudonym(args.pupil)
+            except InvalidName:
+                pass  # not a pseudonym at all: said below as "no pupil"
         if args.pupil not in pupils:
             print(f"No pupil {args.pupil!r} in class {args.class_code}.", file=sys.stderr)
             return 1

@@ -201,6 +201,15 @@ def test_the_retention_rule_leaves_no_trace_of_last_years_pupils(tmp_path, mini_
     records.close()
 
 
+def test_erase_finds_a_name_an_older_game_stored_without_normalising_it(tmp_path):
+    records = Records(tmp_path)
+    fill(records, "5B", "Renard  Rusé")  # as the old xAPI import kept it (it only trimmed the ends)
+    fill(records, "5B", "Hibou")
+    assert records.erase("5B", "Renard  Rusé") == 4 and records.pupils("5B") == ["Hibou"]
+    assert traces(tmp_path, "Renard") == []
+    records.close()
+
+
 def test_the_teacher_erase_command_clears_the_queue_too(tmp_path, mini_content):
     """The bug: `teacher erase` removed the records but their statements stayed queued and were still sent."""
     records, code = class_folder(tmp_path, mini_content)

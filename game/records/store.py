@@ -413,17 +413,21 @@ class Records:
         """Everything about one pupil (or, with no pupil, a whole class) goes: answers, activity, queued
         statements, the class's settings, the save files and the damaged copies kept aside of them.
         Returns the number of records removed."""
-        code = ClassCode(class_code)
+        # As typed and in its normal form: a record imported by an older game may hold a name it did not normalise.
+        codes = sorted({class_code, *_valid(ClassCode, class_code)})
+        in_codes = f"class_code IN ({', '.join('?' * len(codes))})"
         if pupil is None:
-            n = self._delete(["class_code = ?"], [code], class_row=code)
-            folder = self.saves.folder(code)
-            if folder.is_dir():
-                shutil.rmtree(folder)
+            n = self._delete([in_codes], codes, class_rows=codes)
+            for code in _valid(ClassCode, class_code):
+                if self.saves.folder(code).is_dir():
+                    shutil.rmtree(self.saves.folder(code))
         else:
-            name = Pseudonym(pupil)
-            n = self._delete(["class_code = ?", "pupil = ?"], [code, name])
-            for f in self.saves.files_of(code, name):
-                f.unlink()
+            names = sorted({pupil, *_valid(Pseudonym, pupil)})
+            n = self._delete([in_codes, f"pupil IN ({', '.join('?' * len(names))})"], codes + names)
+            for code in _valid(ClassCode, class_code):
+                for name in _valid(Pseudonym, pupil):
+                    for f in self.saves.files_of(code, name):
+                        f.unlink()
         return n
 
     def older_than(self, cutoff: str) -> int:
@@ -446,7 +450,7 @@ class Records:
                     folder.rmdir()
         return n
 
-    def _delete(self, where, params: list, class_row: str | None = None) -> int:
+    def _delete(self, where, params: list, class_rows: list[str] = ()) -> int:
         conditions = where if isinstance(where, dict) else {"outcomes": where, "activity": where}
         with self._db:
             self._db.execute("BEGIN IMMEDIATE")
@@ -457,14 +461,21 @@ class Records:
             # a queued statement never outlives its record
             self._db.execute("DELETE FROM outbox WHERE statement_id NOT IN "
                              "(SELECT statement_id FROM outcomes UNION SELECT statement_id FROM activity)")
-            if class_row is not None:
-                self._db.execute("DELETE FROM classes WHERE code = ?", (class_row,))
+            self._db.executemany("DELETE FROM classes WHERE code = ?", [(c,) for c in class_rows])
         self._checkpoint()
         return n
 
     def _checkpoint(self) -> None:
         """Fold the write-ahead log into the database and empty it, so erased rows leave no copy behind."""
         self._db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+
+
+def _valid(kind, text: str) -> list[str]:
+    """[kind(text)] if text follows the rule, else []."""
+    try:
+        return [kind(text)]
+    except ValueError:
+        return []
 
 
 def _outcome(row) -> Outcome:
