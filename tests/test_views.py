@@ -481,6 +481,12 @@ def test_lrs_settings_in_the_teacher_space(app, tmp_path):
     key(app, arcade.key.TAB)  # from the last field to the buttons: "Save and test" has the focus
     key(app, arcade.key.ENTER)
     assert load_config(tmp_path).url == "http://127.0.0.1:9" and load_config(tmp_path).password == "s3cret"
+    import time
+
+    deadline = time.monotonic() + 20
+    while view.busy and time.monotonic() < deadline:  # the LRS is asked on a thread; its answer comes in on_update
+        view.on_update(1 / 60)
+        time.sleep(0.02)
     assert "ne répond pas" in view.status
     frame(app, "teacher-lrs")
     view.fields[2]._text = None
