@@ -12,8 +12,17 @@ from pathlib import Path
 
 import pytest
 
-from game.records import (SCHEMA_VERSION, Activity, ClassCode, InvalidName, LrsConfig, Outcome, Pseudonym, Records,
-                          RecordsError)
+from game.records import (
+    SCHEMA_VERSION,
+    Activity,
+    ClassCode,
+    InvalidName,
+    LrsConfig,
+    Outcome,
+    Pseudonym,
+    Records,
+    RecordsError,
+)
 
 ROOT = Path(__file__).resolve().parents[1]
 V1 = ROOT / "tests" / "fixtures" / "datadir-v1"
@@ -159,7 +168,7 @@ def class_folder(tmp_path, mini_content, code="5ème") -> tuple[Records, str]:
         s.save()
     damaged = records.saves.path(code, "Renard").with_name(records.saves.path(code, "Renard").stem
                                                           + ".damaged-20260101-000000.json")
-    damaged.write_text('{"pupil": "Renard", "class_code": "%s", "half' % code, encoding="utf-8")
+    damaged.write_text(f'{{"pupil": "Renard", "class_code": "{code}", "half', encoding="utf-8")
     return records, code
 
 
@@ -187,7 +196,7 @@ def test_erasing_a_class_leaves_no_trace_in_any_table_or_file(tmp_path, mini_con
 
 
 def test_the_retention_rule_leaves_no_trace_of_last_years_pupils(tmp_path, mini_content):
-    records, code = class_folder(tmp_path, mini_content)
+    records, _ = class_folder(tmp_path, mini_content)
     fill(records, "6A", "Ancien", at="2025-03-02T09:00:00.000+00:00")
     from game.story.state import Profile
 
@@ -212,10 +221,11 @@ def test_erase_finds_a_name_an_older_game_stored_without_normalising_it(tmp_path
 
 def test_the_teacher_erase_command_clears_the_queue_too(tmp_path, mini_content):
     """The bug: `teacher erase` removed the records but their statements stayed queued and were still sent."""
-    records, code = class_folder(tmp_path, mini_content)
+    records, _ = class_folder(tmp_path, mini_content)
     records.close()
     res = subprocess.run([sys.executable, str(ROOT / "main.py"), "teacher", "erase", "--class", "5ème", "--pupil",
-                          "Renard", "--yes", "--data-dir", str(tmp_path)], capture_output=True, text=True, timeout=120)
+                          "Renard", "--yes", "--data-dir", str(tmp_path)],
+                         capture_output=True, text=True, timeout=120, check=False)
     assert res.returncode == 0, res.stderr
     assert traces(tmp_path, "Renard") == []
     records = Records(tmp_path)
@@ -250,7 +260,8 @@ def test_exact_refuses_what_would_need_fixing_and_typing_accepts_a_start():
     assert ClassCode.typing("5-") is None and ClassCode.typing("a" * 13) is None
 
 
-@pytest.mark.parametrize("typed, name", [("  Renard   Rusé ", "Renard Rusé"), ("Le\u0301a", "Léa"), ("O'Neil-2.b", "O'Neil-2.b"),
+@pytest.mark.parametrize("typed, name", [("  Renard   Rusé ", "Renard Rusé"), ("Le\u0301a", "Léa"),
+                                         ("O'Neil-2.b", "O'Neil-2.b"),
                                          ("x" * 24, "x" * 24), ("Zoë_9", "Zoë_9")])
 def test_a_pseudonym_is_normalised_one_way(typed, name):
     assert Pseudonym(typed) == name and Pseudonym.exact(name) == name
@@ -266,7 +277,13 @@ def test_a_pseudonym_that_breaks_the_rule_says_why(typed, reason):
 
 def test_sign_in_xapi_and_the_teacher_screens_use_the_same_rule():
     from game.session import SignInError, check_sign_in
-    from teacher_mode.xapi import StatementError, class_home, class_of_home, parse, statement
+    from teacher_mode.xapi import (
+        StatementError,
+        class_home,
+        class_of_home,
+        parse,
+        statement,
+    )
 
     assert check_sign_in("5ème", "  Renard ") == ("5ÈME", "Renard")
     with pytest.raises(SignInError, match="class-format"):
@@ -340,7 +357,8 @@ s = PupilSession(load_content(Path({str(ROOT / 'tests' / 'fixtures' / 'mini')!r}
 play_to_end(s.open_chapter('mini'))
 s.close()
 """
-    res = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=120)
+    res = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=120,
+                         check=False)
     assert res.returncode == 0, res.stderr
     records = Records(tmp_path)
     assert records.count() == 5 and records.pupils("5ÈME") == ["Renard"]  # the 5 answers of the play
@@ -360,7 +378,7 @@ def test_a_class_5eme_goes_sign_in_records_export_import(tmp_path, mini_content)
 
     def main(*args):
         return subprocess.run([sys.executable, str(ROOT / "main.py"), "teacher", *args], capture_output=True,
-                              text=True, timeout=120)
+                              text=True, timeout=120, check=False)
 
     exp = main("export", "--class", "5ème", "--format", "xapi", "--out", str(out), "--data-dir", str(tmp_path / "pc"))
     assert exp.returncode == 0, exp.stderr

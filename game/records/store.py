@@ -16,11 +16,20 @@ import datetime as dt
 import json
 import shutil
 import sqlite3
+from collections.abc import Iterable
 from pathlib import Path
-from typing import Iterable
 
-from .rows import (Activity, AttemptScore, ClassInfo, LrsConfig, ObjectiveScore, OptionCount, Outcome, PupilChapter,
-                   Record)
+from .rows import (
+    Activity,
+    AttemptScore,
+    ClassInfo,
+    LrsConfig,
+    ObjectiveScore,
+    OptionCount,
+    Outcome,
+    PupilChapter,
+    Record,
+)
 from .saves import LoadResult, SaveStore, atomic_write_text
 from .types import ClassCode, Pseudonym
 
@@ -67,8 +76,8 @@ _V1 = [
     "CREATE INDEX IF NOT EXISTS outcomes_by_class ON outcomes (class_code, chapter, question)",
     "CREATE INDEX IF NOT EXISTS outcomes_by_pupil ON outcomes (class_code, pupil, chapter, attempt)",
     # Covers the dashboard's first-attempt aggregates: they read this index only, never the table.
-    "CREATE INDEX IF NOT EXISTS outcomes_cover ON outcomes (class_code, pupil, chapter, attempt, question, option, "
-    "correct, objective)",
+    ("CREATE INDEX IF NOT EXISTS outcomes_cover ON outcomes (class_code, pupil, chapter, attempt, question, option, "
+     "correct, objective)"),
     _ACTIVITY_TABLE,
     "CREATE INDEX IF NOT EXISTS activity_by_class ON activity (class_code, pupil, chapter, attempt)",
     _CLASSES,
@@ -168,7 +177,7 @@ class Records:
             self._open()
 
     @classmethod
-    def in_dir(cls, data_dir: Path) -> "Records":
+    def in_dir(cls, data_dir: Path) -> Records:
         return cls(data_dir)
 
     def _open(self) -> None:
@@ -439,8 +448,8 @@ class Records:
         """The retention rule: records made before `cutoff`, their queued statements, and saves last written
         before it. Returns the number of records removed."""
         n = self._delete({"outcomes": ["answered_at < ?"], "activity": ["at < ?"]}, [cutoff])
-        limit = dt.datetime.fromisoformat(cutoff)
-        limit = (limit if limit.tzinfo else limit.replace(tzinfo=dt.timezone.utc)).timestamp()
+        moment = dt.datetime.fromisoformat(cutoff)
+        limit = (moment if moment.tzinfo else moment.replace(tzinfo=dt.timezone.utc)).timestamp()
         if self.saves.root.is_dir():
             for f in self.saves.root.glob("*/*.json"):
                 if f.stat().st_mtime < limit:
@@ -450,7 +459,7 @@ class Records:
                     folder.rmdir()
         return n
 
-    def _delete(self, where, params: list, class_rows: list[str] = ()) -> int:
+    def _delete(self, where, params: list, class_rows: tuple[str, ...] | list[str] = ()) -> int:
         conditions = where if isinstance(where, dict) else {"outcomes": where, "activity": where}
         with self._db:
             self._db.execute("BEGIN IMMEDIATE")

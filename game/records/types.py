@@ -32,7 +32,7 @@ class ClassCode(str):
 
     __slots__ = ()
 
-    def __new__(cls, text: str) -> "ClassCode":
+    def __new__(cls, text: str) -> ClassCode:
         if isinstance(text, ClassCode):
             return text
         code = _class_form(text)
@@ -49,7 +49,7 @@ class ClassCode(str):
         return code if len(code) <= CLASS_MAX and (code.isalnum() or not code) else None
 
     @classmethod
-    def exact(cls, text: str) -> "ClassCode":
+    def exact(cls, text: str) -> ClassCode:
         """`text` only if it already is a class code as the game writes it (for data read back: no silent fix-up)."""
         code = cls(text)
         if code != text:
@@ -62,7 +62,7 @@ class Pseudonym(str):
 
     __slots__ = ()
 
-    def __new__(cls, text: str) -> "Pseudonym":
+    def __new__(cls, text: str) -> Pseudonym:
         if isinstance(text, Pseudonym):
             return text
         name = re.sub(r"\s+", " ", unicodedata.normalize("NFC", str(text))).strip()
@@ -73,7 +73,7 @@ class Pseudonym(str):
         return super().__new__(cls, name)
 
     @classmethod
-    def exact(cls, text: str) -> "Pseudonym":
+    def exact(cls, text: str) -> Pseudonym:
         name = cls(text)
         if name != text:
             raise InvalidName("pupil-format", text)
