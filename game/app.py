@@ -283,19 +283,19 @@ class App:
 
         self.show(FolderView(self))
 
+    # Given by whoever starts the game (the CLI: teacher_mode.lrs.start_sender): data folder -> running sender or None.
+    start_sender = None
+
     def _start_sender(self) -> None:
         """A class on many machines: send queued records to the school's LRS in the background."""
-        from teacher_mode.lrs import Sender, load_config
-
-        cfg = load_config(self.data_dir)
-        if cfg is not None and getattr(self, "sender", None) is None:
-            self.sender = Sender(self.session.store.path, cfg).start()
+        if self.start_sender is not None and getattr(self, "sender", None) is None:
+            self.sender = self.start_sender(self.data_dir)
 
     def teacher_store(self):
-        from teacher_mode.store import OutcomeStore
+        from .records import Records
 
         if getattr(self, "_teacher_store", None) is None:
-            self._teacher_store = OutcomeStore.in_dir(self.data_dir)
+            self._teacher_store = Records(self.data_dir)
         return self._teacher_store
 
     def show_teacher(self) -> None:
@@ -317,7 +317,7 @@ class App:
 
 
 def run_game(data_dir: Path | None = None, root: Path | None = None, lang: str | None = None,
-             fullscreen: bool = False, preview: dict | None = None) -> int:
+             fullscreen: bool = False, preview: dict | None = None, start_sender=None) -> int:
     preview = {k: v for k, v in (preview or {}).items() if v}
     if preview and data_dir is None:
         import tempfile
@@ -336,6 +336,7 @@ def run_game(data_dir: Path | None = None, root: Path | None = None, lang: str |
         window = new_window("La Coupole 1940-1945", resizable=True, fullscreen=fullscreen)
         window.set_minimum_size(640, 360)
         app = App(window, content, data_dir, lang, problems)
+        app.start_sender = start_sender
         app.root = root
         import pyglet
 

@@ -76,7 +76,6 @@ def measure_aggregates(n: int = 100_000) -> dict:
     import uuid
 
     from teacher_mode.analytics import class_report
-    from teacher_mode.store import OutcomeStore
 
     from .content.loader import load_content
     from .i18n import Translator
@@ -86,27 +85,26 @@ def measure_aggregates(n: int = 100_000) -> dict:
     qs = [(b.id, q) for b in content.ordered() for q in b.questions.values()]
     rnd = random.Random(1)
     with tempfile.TemporaryDirectory() as tmp:
-        store = OutcomeStore(Path(tmp) / "o.sqlite3")
+        from .records import Outcome, Records
+
+        store = Records(Path(tmp))
         rows = []
         for i in range(n):
             cid, q = qs[i % len(qs)]
             opt = rnd.choice(q.options)
             answer = ",".join(o.id for o in q.options) if q.kind.value == "order" else opt.id
-            rows.append((str(uuid.uuid4()), "5B", f"Eleve {rnd.randrange(30):02d}", cid, q.id, q.objective, answer,
-                         int(bool(opt.correct)), 1 + i // (len(qs) * 30), 15000,
-                         f"2026-03-02T09:{i % 60:02d}:00.000+00:00", "fr"))
-        db = store.connection
-        with db:
-            db.executemany("INSERT INTO outcomes VALUES (?,?,?,?,?,?,?,?,?,?,?,?)", rows)
-        db.execute("ANALYZE")
+            rows.append(Outcome(str(uuid.uuid4()), "5B", f"Eleve {rnd.randrange(30):02d}", cid, q.id, q.objective,
+                                answer, bool(opt.correct), 1 + i // (len(qs) * 30), 15000,
+                                f"2026-03-02T09:{i % 60:02d}:00.000+00:00", "fr"))
+        store.record_many(rows)
+        store.optimize()
         report_t, floor_t = [], []
         for _ in range(5):
             t = time.perf_counter()
             class_report(store, "5B", content, tr)
             report_t.append(time.perf_counter() - t)
             t = time.perf_counter()
-            db.execute("SELECT chapter, question, option, COUNT(*) FROM outcomes WHERE class_code = ? "
-                       "GROUP BY chapter, question, option", ("5B",)).fetchall()
+            store.option_counts("5B")
             floor_t.append(time.perf_counter() - t)
         store.close()
     return {"outcomes": n, "aggregates_ms": round(statistics.median(report_t) * 1000, 1),
@@ -237,13 +235,13 @@ def measure_frames() -> dict:
                 frames(f"mini-game {mg.kind.value} {b.id}", v.on_draw, v)
                 run.state.minigame = None
                 assert not rules.finished(mg, rules.start(mg))
-        from teacher_mode.store import OutcomeStore
+        from .records import Records
 
         from .views.screens import SummaryView
 
         run.state.completed = True
         view("summary", lambda: SummaryView(app))
-        OutcomeStore.in_dir(Path(tmp))
+        Records(Path(tmp)).close()
         view("teacher dashboard (class)", lambda: ClassView(app, "BENCH"))
         app.session.close()
     window.close()

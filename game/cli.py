@@ -105,9 +105,12 @@ def main(argv: list[str] | None = None) -> int:
         if (getattr(args, "scene", None) or getattr(args, "node", None)) and not getattr(args, "chapter", None):
             print("--scene and --node need --chapter ID (the chapter they belong to).", file=sys.stderr)
             return 2
+        from teacher_mode.lrs import start_sender
+
         from .app import run_game
 
         return run_game(
+            start_sender=start_sender,
             data_dir=getattr(args, "data_dir", None),
             root=getattr(args, "root", None),
             lang=getattr(args, "lang", None),

@@ -2,8 +2,9 @@
 
 This is the "whoever starts the game" of the architecture: the runtime only
 emits events; here an answered question becomes an outcome row (first, in its
-own transaction) and every step becomes an atomic save. No arcade here, so the
-bot and the tests drive exactly what a pupil drives.
+own transaction) and every step becomes an atomic save. Both go to the records
+(game.records, through its small PupilRecords port): the game needs no teacher
+mode. No arcade here, so the bot and the tests drive exactly what a pupil drives.
 """
 from __future__ import annotations
 
@@ -14,13 +15,11 @@ from pathlib import Path
 
 from platformdirs import user_data_dir
 
-from teacher_mode.store import Activity, Outcome, OutcomeStore
-
 from .content.loader import ChapterBundle, Content
 from .content.texts import localized
 from .i18n import Translator
+from .records import Activity, ClassCode, InvalidName, Outcome, Pseudonym, PupilRecords, Records
 from .story.runtime import ChapterRun, Event, iso, new_state, utcnow
-from .story.save import SaveStore, normalise_class, normalise_pupil
 from .story.state import Answer
 
 APP_NAME = "coupole-game"
@@ -31,22 +30,12 @@ def default_data_dir() -> Path:
     return Path(user_data_dir(APP_NAME, APP_AUTHOR))
 
 
-class SignInError(ValueError):
-    pass
+SignInError = InvalidName  # its args[0] (and .reason) is the key the sign-in screen translates
 
 
-def check_sign_in(class_code: str, pupil: str) -> tuple[str, str]:
-    """Validate and normalise a class code and pseudonym; raise SignInError with a reason key."""
-    code, name = normalise_class(class_code), normalise_pupil(pupil)
-    if not code:
-        raise SignInError("class-missing")
-    if not (2 <= len(code) <= 12) or not code.isalnum():
-        raise SignInError("class-format")
-    if not name:
-        raise SignInError("pupil-missing")
-    if len(name) > 24 or not all(ch.isalnum() or ch in " -_'." for ch in name):
-        raise SignInError("pupil-format")
-    return code, name
+def check_sign_in(class_code: str, pupil: str) -> tuple[ClassCode, Pseudonym]:
+    """The class code and pseudonym as the records keep them; SignInError with a reason key if one breaks its rule."""
+    return ClassCode(class_code), Pseudonym(pupil)
 
 
 @dataclass
@@ -60,17 +49,13 @@ class ChapterStatus:
 
 class PupilSession:
     def __init__(self, content: Content, data_dir: Path, class_code: str, pupil: str, locale: str = "fr",
-                 *, store: OutcomeStore | None = None, clock=None):
+                 *, store: PupilRecords | None = None, clock=None):
         self.content = content
         self.data_dir = Path(data_dir)
-        self.saves = SaveStore(self.data_dir)
-        self.store = store or OutcomeStore.in_dir(self.data_dir)
-        from teacher_mode.lrs import load_config, queue_on_record
-
-        # A class on many machines: every record is also queued for the school's LRS (sent by lrs.Sender).
-        self.outbox = queue_on_record(self.store) if load_config(self.data_dir) else None
+        # Answers, activity and the save; the records also queue them for the school's LRS when linked to one.
+        self.store: PupilRecords = store or Records(self.data_dir)
         self.clock = clock
-        loaded = self.saves.load(class_code, pupil)
+        loaded = self.store.load_profile(class_code, pupil)
         self.profile = loaded.profile
         self.notice = loaded.notice or self.store.notice
         if locale:
@@ -172,7 +157,7 @@ class PupilSession:
         ))
 
     def save(self) -> None:
-        self.saves.save(self.profile)
+        self.store.save_profile(self.profile)
 
     def close(self) -> None:
         self.save()

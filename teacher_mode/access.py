@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from game.story.save import atomic_write_text
+from game.records import atomic_write_text
 
 MAX_FAILURES = 5
 LOCK_MINUTES = 5

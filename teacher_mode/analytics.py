@@ -10,7 +10,7 @@ Rules (written down so the numbers can be checked by hand):
   questions tied to it. Bands: below 50 %, 50-79 %, 80 % and more.
 - Time on task: the sum of the gaps between a pupil's consecutive records in a
   chapter, counting a gap of more than 5 minutes as 5 minutes (a pause, a bell).
-No arcade here: pure SQL and Python, tested on a hand-computed fixture.
+No arcade and no SQL here: the typed queries of game.records and Python, tested on a hand-computed fixture.
 """
 from __future__ import annotations
 
@@ -18,7 +18,7 @@ import datetime as dt
 import json
 from dataclasses import dataclass, field
 
-from .store import OutcomeStore
+from game.records import Records
 
 IDLE_CAP_S = 300
 BANDS = ("low", "mid", "high")  # < 50 %, 50-79 %, >= 80 %
@@ -105,17 +105,9 @@ class ClassReport:
         return sorted(hard, key=lambda q: (q.share, -q.answered))[:limit]
 
 
-_FIRST = """
-WITH first AS (
-    SELECT pupil, chapter, MIN(attempt) AS attempt FROM outcomes WHERE class_code = ? GROUP BY pupil, chapter
-)
-"""
-
-
-def class_report(store: OutcomeStore, class_code: str, content=None, tr=None) -> ClassReport:
+def class_report(store: Records, class_code: str, content=None, tr=None) -> ClassReport:
     """Everything the dashboard and the report show for one class. `content` (game.content.loader.Content)
     gives texts; `tr` (game.i18n.Translator) their language."""
-    db = store.connection
     chapters = []
     bundles = {}
     if content is not None:
@@ -127,12 +119,9 @@ def class_report(store: OutcomeStore, class_code: str, content=None, tr=None) ->
             bundles[b.id] = b
             chapters.append((b.id, b.chapter.title))
 
-    pupils = sorted({r[0] for r in db.execute(
-        "SELECT pupil FROM outcomes WHERE class_code = ? UNION SELECT pupil FROM activity WHERE class_code = ?",
-        (class_code, class_code))}, key=str.casefold)
+    pupils = store.pupils(class_code)
     known = {c for c, _ in chapters}
-    for (cid,) in db.execute("SELECT DISTINCT chapter FROM outcomes WHERE class_code = ? UNION "
-                             "SELECT DISTINCT chapter FROM activity WHERE class_code = ?", (class_code, class_code)):
+    for cid in store.chapters_recorded(class_code):
         if cid not in known:  # records of a chapter that is no longer installed still count
             chapters.append((cid, cid))
             known.add(cid)
@@ -141,10 +130,7 @@ def class_report(store: OutcomeStore, class_code: str, content=None, tr=None) ->
     counts: dict[tuple[str, str], dict[str, int]] = {}
     right: dict[tuple[str, str], int] = {}
     right_options: set[tuple[str, str, str]] = set()  # what the records say was right (for removed content)
-    for chapter, question, option, correct, n in db.execute(_FIRST + """
-            SELECT o.chapter, o.question, o.option, o.correct, COUNT(*) FROM outcomes o
-            JOIN first f ON o.pupil = f.pupil AND o.chapter = f.chapter AND o.attempt = f.attempt
-            WHERE o.class_code = ? GROUP BY o.chapter, o.question, o.option, o.correct""", (class_code, class_code)):
+    for chapter, question, option, correct, n in store.first_attempt_options(class_code):
         counts.setdefault((chapter, question), {})[option] = n
         if correct:
             right[(chapter, question)] = right.get((chapter, question), 0) + n
@@ -172,16 +158,10 @@ def class_report(store: OutcomeStore, class_code: str, content=None, tr=None) ->
 
     # overview: status and score of the latest attempt
     overview: dict[tuple[str, str], Cell] = {}
-    done = {(p, c) for p, c in db.execute(
-        "SELECT DISTINCT pupil, chapter FROM activity WHERE class_code = ? AND verb = 'completed' "
-        "AND object = chapter", (class_code,))}
-    started = {(p, c) for p, c in db.execute(
-        "SELECT DISTINCT pupil, chapter FROM activity WHERE class_code = ? UNION "
-        "SELECT DISTINCT pupil, chapter FROM outcomes WHERE class_code = ?", (class_code, class_code))}
+    done = store.completed_chapters(class_code)
+    started = store.started_chapters(class_code)
     latest = {}
-    for pupil, chapter, attempt, n_right, n in db.execute("""
-            SELECT pupil, chapter, attempt, SUM(correct), COUNT(*) FROM outcomes WHERE class_code = ?
-            GROUP BY pupil, chapter, attempt ORDER BY attempt""", (class_code,)):
+    for pupil, chapter, attempt, n_right, n in store.attempt_scores(class_code):
         latest[(pupil, chapter)] = (n_right, n)
     for p in pupils:
         for cid, _ in chapters:
@@ -192,10 +172,7 @@ def class_report(store: OutcomeStore, class_code: str, content=None, tr=None) ->
 
     # objectives: per pupil share on first attempts, then bands
     per_obj: dict[tuple[str, str], dict[str, float]] = {}
-    for chapter, objective, pupil, n_right, n in db.execute(_FIRST + """
-            SELECT o.chapter, o.objective, o.pupil, SUM(o.correct), COUNT(*) FROM outcomes o
-            JOIN first f ON o.pupil = f.pupil AND o.chapter = f.chapter AND o.attempt = f.attempt
-            WHERE o.class_code = ? GROUP BY o.chapter, o.objective, o.pupil""", (class_code, class_code)):
+    for chapter, objective, pupil, n_right, n in store.first_attempt_objectives(class_code):
         per_obj.setdefault((chapter, objective), {})[pupil] = n_right / n
     objectives = []
     for cid, _ in chapters:
@@ -210,27 +187,24 @@ def class_report(store: OutcomeStore, class_code: str, content=None, tr=None) ->
             objectives.append(ObjectiveStat(cid, oid, text, bands, shares))
 
     return ClassReport(class_code, pupils, chapters, overview, questions, objectives,
-                       lambda: _details(db, class_code, pupils))
+                       lambda: _details(store, class_code, pupils))
 
 
-def _details(db, class_code: str, pupils: list[str]) -> dict[str, PupilDetail]:
+def _details(store: Records, class_code: str, pupils: list[str]) -> dict[str, PupilDetail]:
     """Per pupil: every answer, time on task and documents opened (reads every record of the class)."""
     details = {p: PupilDetail(p) for p in pupils}
     events: dict[tuple[str, str, int], list[str]] = {}
-    for pupil, chapter, question, option, correct, attempt, ms, at in db.execute(
-            "SELECT pupil, chapter, question, option, correct, attempt, duration_ms, answered_at FROM outcomes "
-            "WHERE class_code = ? ORDER BY answered_at", (class_code,)):
-        details[pupil].answers.append({"chapter": chapter, "question": question, "option": option,
-                                       "correct": bool(correct), "attempt": attempt, "seconds": round(ms / 1000, 1)})
-        events.setdefault((pupil, chapter, attempt), []).append(at)
-    for pupil, chapter, attempt, verb, obj, at in db.execute(
-            "SELECT pupil, chapter, attempt, verb, object, at FROM activity WHERE class_code = ? ORDER BY at",
-            (class_code,)):
-        events.setdefault((pupil, chapter, attempt), []).append(at)
-        if verb == "opened":
-            docs = details[pupil].documents.setdefault(chapter, [])
-            if obj not in docs:
-                docs.append(obj)
+    for o in store.outcomes(class_code):
+        details[o.pupil].answers.append({"chapter": o.chapter, "question": o.question, "option": o.option,
+                                         "correct": o.correct, "attempt": o.attempt,
+                                         "seconds": round(o.duration_ms / 1000, 1)})
+        events.setdefault((o.pupil, o.chapter, o.attempt), []).append(o.answered_at)
+    for a in store.activities(class_code):
+        events.setdefault((a.pupil, a.chapter, a.attempt), []).append(a.at)
+        if a.verb == "opened":
+            docs = details[a.pupil].documents.setdefault(a.chapter, [])
+            if a.object not in docs:
+                docs.append(a.object)
     for (pupil, chapter, _), stamps in events.items():
         times = sorted(dt.datetime.fromisoformat(s) for s in stamps)
         seconds = sum(min(IDLE_CAP_S, (b - a).total_seconds()) for a, b in zip(times, times[1:]))

@@ -7,9 +7,9 @@ import sys
 from pathlib import Path
 
 from game.i18n import N_
+from game.records import ClassCode, InvalidName, Pseudonym, Records, RecordsError
 
 from .analytics import class_report
-from .store import OutcomeStore
 from .xapi import StatementError, parse, statement
 
 MAX_IMPORT_BYTES = 50_000_000
@@ -55,12 +55,20 @@ def add_parser(sub, data_dir_arg, locales) -> None:
 
 def run(args) -> int:
     from game.session import default_data_dir
-    from game.story.save import normalise_class
 
     data_dir = args.data_dir or default_data_dir()
-    if getattr(args, "class_code", None):
-        args.class_code = normalise_class(args.class_code)
-    store = OutcomeStore.in_dir(data_dir)
+    if getattr(args, "class_code", None) is not None:
+        try:
+            args.class_code = ClassCode(args.class_code)
+        except InvalidName:
+            print(f"{args.class_code!r} is not a class code: 2 to 12 letters or digits, e.g. 5B or 5ème.",
+                  file=sys.stderr)
+            return 2
+    try:
+        store = Records(data_dir)
+    except RecordsError as exc:
+        print(f"Nothing was done: {exc}", file=sys.stderr)
+        return 1
     try:
         commands = {"report": _report, "export": _export, "import": _import, "lrs": _lrs, "sync": _sync,
                     "erase": _erase}
@@ -122,7 +130,7 @@ def _export(args, store) -> int:
     return 0
 
 
-def import_lines(store: OutcomeStore, lines, *, expected_class: str | None = None, skip_bad: bool = False) -> dict:
+def import_lines(store: Records, lines, *, expected_class: str | None = None, skip_bad: bool = False) -> dict:
     """Validate every statement first; then store them all in one transaction — or nothing at all when a line is
     wrong (unless `skip_bad`). Returns counts and the problems (line number, reason)."""
     records = []
@@ -171,11 +179,11 @@ def _import(args, store) -> int:
 
 
 def _lrs(args, store) -> int:
-    from .lrs import Client, LrsConfig, LrsError, load_config, save_config
+    from .lrs import Client, LrsConfig, LrsError, load_config
 
-    data_dir = store.path.parent
+    data_dir = store.data_dir
     if args.off:
-        save_config(data_dir, None)
+        store.set_lrs(None)
         print("No LRS: records stay on this machine only.")
         return 0
     if not args.url:
@@ -184,7 +192,7 @@ def _lrs(args, store) -> int:
         return 0
     cfg = LrsConfig(args.url, args.user, args.password)
     try:
-        save_config(data_dir, cfg)
+        store.set_lrs(cfg)
     except ValueError as exc:
         print(f"Not saved: {exc}.", file=sys.stderr)
         return 1
@@ -199,7 +207,7 @@ def _lrs(args, store) -> int:
 def _sync(args, store) -> int:
     from .lrs import Client, LrsError, load_config, sync
 
-    cfg = load_config(store.path.parent)
+    cfg = load_config(store.data_dir)
     if cfg is None:
         print("No LRS configured: see `python main.py teacher lrs --url ...`.", file=sys.stderr)
         return 1
@@ -216,19 +224,21 @@ def _sync(args, store) -> int:
 
 
 def _erase(args, store) -> int:
-    from .admin import erase_class, erase_pupil
-
-    data_dir = store.path.parent
     pupils = store.pupils(args.class_code)
-    if args.pupil is not None and args.pupil not in pupils:
-        print(f"No pupil {args.pupil!r} in class {args.class_code}.", file=sys.stderr)
-        return 1
+    if args.pupil is not None:
+        if args.pupil not in pupils:  # as stored, or as the game writes it
+            try:
+                args.pupil = Pseudonym(args.pupil)
+            except InvalidName:
+                pass  # not a pseudonym at all: said below as "no pupil"
+        if args.pupil not in pupils:
+            print(f"No pupil {args.pupil!r} in class {args.class_code}.", file=sys.stderr)
+            return 1
     what = f"pupil {args.pupil!r} of class {args.class_code}" if args.pupil else \
         f"class {args.class_code} ({len(pupils)} pupils)"
     if not args.yes:
         print(f"This would erase every record and save of {what}. Add --yes to do it.")
         return 0
-    n = erase_pupil(data_dir, store, args.class_code, args.pupil) if args.pupil else \
-        erase_class(data_dir, store, args.class_code)
+    n = store.erase(args.class_code, args.pupil)
     print(f"Erased {what}: {n} record(s).")
     return 0

@@ -2,8 +2,9 @@
 
 One record maps to one statement and back, so the same form serves the export, the
 import of a file carried back from a school trip, and a Learning Record Store.
-- actor: an account whose homePage names the class and whose name is the pupil's
-  pseudonym (nothing else about the pupil exists);
+- actor: an account whose homePage names the class (percent-encoded, so "5ÈME" stays a
+  valid IRI: .../class/5%C3%88ME) and whose name is the pupil's pseudonym (nothing else
+  about the pupil exists);
 - verb: answered (assessed answer), launched, resumed, experienced (document opened),
   completed (chapter or mini-game);
 - object: the question, chapter, document or mini-game, as an IRI under BASE;
@@ -18,10 +19,11 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
+import urllib.parse
 import uuid
 from typing import Any
 
-from .store import Activity, Outcome
+from game.records import Activity, ClassCode, InvalidName, Outcome, Pseudonym
 
 BASE = "https://coupole-game.invalid"
 EXT = f"{BASE}/xapi/extensions"
@@ -34,7 +36,6 @@ VERBS = {
     "completed": "http://adlnet.gov/expapi/verbs/completed",
 }
 _ID = re.compile(r"^[a-z0-9][a-z0-9_-]{0,63}$")
-_CLASS = re.compile(r"^[A-Z0-9]{2,12}$")
 MAX_TEXT = 200
 
 
@@ -43,7 +44,15 @@ class StatementError(ValueError):
 
 
 def class_home(class_code: str) -> str:
-    return f"{BASE}/class/{class_code}"
+    return f"{BASE}/class/{urllib.parse.quote(ClassCode(class_code), safe='')}"
+
+
+def class_of_home(home: Any) -> str | None:
+    """The class code an actor's homePage names, or None if it is not a class of this game."""
+    prefix = f"{BASE}/class/"
+    if not isinstance(home, str) or not home.startswith(prefix):
+        return None
+    return urllib.parse.unquote(home[len(prefix):], errors="strict") if "%" in home else home[len(prefix):]
 
 
 def _actor(class_code: str, pupil: str) -> dict:
@@ -128,10 +137,11 @@ def _get(obj: Any, *path: str, kind=str, required: bool = True):
 
 
 def _pupil(name: str) -> str:
-    name = name.strip()
-    if not name or len(name) > 24 or not all(ch.isalnum() or ch in " -_'." for ch in name):
-        raise StatementError("the pupil's pseudonym is empty, too long or has characters a pseudonym cannot have")
-    return name
+    try:
+        return Pseudonym(name)
+    except InvalidName:
+        raise StatementError("the pupil's pseudonym is empty, too long or has characters a pseudonym cannot have") \
+            from None
 
 
 def _timestamp(text: str) -> str:
@@ -154,12 +164,16 @@ def parse(st: Any, *, expected_class: str | None = None) -> Outcome | Activity:
     except ValueError:
         raise StatementError(f"the statement id {sid!r} is not a UUID") from None
     home = _get(st, "actor", "account", "homePage")
-    prefix = f"{BASE}/class/"
-    if not home.startswith(prefix):
+    try:
+        class_code = class_of_home(home)
+    except UnicodeDecodeError:
+        raise StatementError("the class code in the actor's homePage is not valid percent-encoded UTF-8") from None
+    if class_code is None:
         raise StatementError("the actor is not a pupil account of this game")
-    class_code = home[len(prefix):]
-    if not _CLASS.match(class_code):
-        raise StatementError(f"the class code {class_code!r} is not valid")
+    try:
+        class_code = ClassCode.exact(class_code)
+    except InvalidName:
+        raise StatementError(f"the class code {class_code!r} is not valid") from None
     ext_class = _get(st, "context", "extensions", f"{EXT}/class")
     if ext_class != class_code:
         raise StatementError("the class in the context does not match the actor's class")

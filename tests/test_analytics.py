@@ -4,7 +4,7 @@ import itertools
 import pytest
 
 from teacher_mode.analytics import class_report
-from teacher_mode.store import Activity, Outcome, OutcomeStore
+from game.records import Activity, Outcome, Records
 
 _ids = itertools.count(1)
 
@@ -25,7 +25,7 @@ def act(store, pupil, verb, obj, attempt, minute, cls="5B"):
 
 @pytest.fixture
 def report(tmp_path, mini_content):
-    store = OutcomeStore(tmp_path / "o.sqlite3")
+    store = Records(tmp_path)
     # Alice: attempt 1 (3/5), then attempt 2 completed (4/5)
     act(store, "Alice", "launched", "mini", 1, 0)
     act(store, "Alice", "opened", "affiche", 1, 0)

@@ -57,7 +57,7 @@ def test_mangled_content_gives_problems_never_a_crash(tmp_path_factory, cut, jun
 
 def test_a_damaged_database_is_kept_aside_and_the_game_goes_on(tmp_path, mini_content):
     from game.session import PupilSession
-    from teacher_mode.store import OutcomeStore
+    from game.records import Records
 
     db = tmp_path / "outcomes.sqlite3"
     db.write_bytes(b"SQLite format 3\x00" + b"\x17" * 3000)  # a header, then garbage
@@ -75,13 +75,13 @@ def test_a_damaged_database_is_kept_aside_and_the_game_goes_on(tmp_path, mini_co
     lines_until_input(run)
     run.answer("vrai")
     s.close()
-    assert OutcomeStore(db).count() == 1  # the new store records answers again
+    assert Records(tmp_path).count() == 1  # the new store records answers again
 
 
 @pytest.mark.parametrize("garbage", [b"", b"\x00" * 10, b"not json at all", b'{"version": 1, "chapters": 5}'])
 def test_a_damaged_save_never_stops_the_game(tmp_path, mini_content, garbage):
     from game.session import PupilSession
-    from game.story.save import SaveStore
+    from game.records import SaveStore
 
     path = SaveStore(tmp_path).path("5B", "Renard")
     path.parent.mkdir(parents=True)

@@ -10,7 +10,7 @@ import pytest
 
 from teacher_mode.analytics import class_report
 from teacher_mode.report import render
-from teacher_mode.store import OutcomeStore
+from game.records import Records
 
 ROOT = Path(__file__).resolve().parents[1]
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
@@ -42,7 +42,7 @@ def chromium(*args, timeout=90):
 def test_report_in_chromium_shows_the_class_numbers(tmp_path, mini_content):
     from game.i18n import Translator
 
-    store = OutcomeStore(tmp_path / "o.sqlite3")
+    store = Records(tmp_path)
     fill(store)
     tr = Translator("fr", mini_content.root)
     page = tmp_path / "report.html"
@@ -73,7 +73,7 @@ def run_main(*args):
 
 
 def test_csv_export_opens_in_a_french_spreadsheet(tmp_path):
-    store = OutcomeStore(tmp_path / "outcomes.sqlite3")
+    store = Records(tmp_path)
     fill(store)
     store.close()
     out = tmp_path / "5b.csv"
@@ -92,7 +92,7 @@ def test_xapi_export_then_import_elsewhere_restores_the_same_numbers(tmp_path, m
     from teacher_mode.analytics import summary_json
 
     src = tmp_path / "trip"
-    store = OutcomeStore.in_dir(src)
+    store = Records(src)
     fill(store)
     before = summary_json(class_report(store, "5B", mini_content))
     store.close()
@@ -106,12 +106,12 @@ def test_xapi_export_then_import_elsewhere_restores_the_same_numbers(tmp_path, m
     assert res.returncode == 0 and "12 record(s) imported" in res.stdout
     again = run_main("teacher", "import", str(out), "--class", "5B", "--data-dir", str(school))
     assert "0 record(s) imported, 12 already there" in again.stdout  # never twice
-    imported = OutcomeStore.in_dir(school)
+    imported = Records(school)
     assert summary_json(class_report(imported, "5B", mini_content)) == before
 
 
 def test_a_file_with_bad_or_foreign_statements_changes_nothing_unless_told_to_skip_them(tmp_path):
-    src = OutcomeStore(tmp_path / "a.sqlite3")
+    src = Records(tmp_path / "a")
     fill(src)
     from teacher_mode.xapi import statement
 
@@ -129,15 +129,15 @@ def test_a_file_with_bad_or_foreign_statements_changes_nothing_unless_told_to_sk
     assert f"{f}:2: wrong: this is not JSON" in res.stderr
     assert f"{f}:3: wrong: the statement belongs to class 6A, not 5B" in res.stderr
     assert f"{f}:4: wrong: the line is too long" in res.stderr
-    assert OutcomeStore.in_dir(school_dir).count() == 0  # the good lines were not imported either
+    assert Records(school_dir).count() == 0  # the good lines were not imported either
     crafted = tmp_path / "crafted.jsonl"  # a whole file for another class, given as 5B's
     crafted.write_text("\n".join(json.dumps(statement(o)) for o in src.outcomes("6A")) + "\n", encoding="utf-8")
     res = run_main("teacher", "import", str(crafted), "--class", "5B", "--data-dir", str(school_dir))
-    assert res.returncode == 1 and OutcomeStore.in_dir(school_dir).count() == 0
+    assert res.returncode == 1 and Records(school_dir).count() == 0
     res = run_main("teacher", "import", str(f), "--class", "5B", "--skip-bad", "--data-dir", str(school_dir))
     assert "2 record(s) imported, 0 already there, 3 refused." in res.stdout
     assert f"{f}:3: skipped: the statement belongs to class 6A, not 5B" in res.stderr
-    school = OutcomeStore.in_dir(school_dir)
+    school = Records(school_dir)
     assert school.count() == 2 and {o.class_code for o in school.outcomes()} == {"5B"}
 
 
@@ -146,15 +146,15 @@ def test_an_import_without_its_class_is_refused(tmp_path):
     f.write_text("", encoding="utf-8")
     res = run_main("teacher", "import", str(f), "--data-dir", str(tmp_path))
     assert res.returncode != 0 and "--class" in res.stderr
-    assert not (tmp_path / "outcomes.sqlite3").exists() or OutcomeStore.in_dir(tmp_path).count() == 0
+    assert not (tmp_path / "outcomes.sqlite3").exists() or Records(tmp_path).count() == 0
 
 
 def test_erase_command_asks_first_then_removes_rows_and_export_lines(tmp_path):
-    store = OutcomeStore.in_dir(tmp_path)
+    store = Records(tmp_path)
     fill(store)
     store.close()
     dry = run_main("teacher", "erase", "--class", "5B", "--pupil", "Alice", "--data-dir", str(tmp_path))
-    assert "Add --yes" in dry.stdout and OutcomeStore.in_dir(tmp_path).pupils("5B") == ["Alice", "Bruno"]
+    assert "Add --yes" in dry.stdout and Records(tmp_path).pupils("5B") == ["Alice", "Bruno"]
     done = run_main("teacher", "erase", "--class", "5B", "--pupil", "Alice", "--yes", "--data-dir", str(tmp_path))
     assert "Erased pupil 'Alice' of class 5B: 8 record(s)." in done.stdout
     out = tmp_path / "after.jsonl"

@@ -2,9 +2,10 @@
 import json
 import sqlite3
 
-from game.story.save import SaveStore
+import pytest
+
+from game.records import InvalidName, Outcome, Records, SaveStore
 from game.story.state import Profile
-from teacher_mode.store import Outcome, OutcomeStore
 
 
 def outcome(**kw):
@@ -16,10 +17,10 @@ def outcome(**kw):
 
 
 def test_outcome_is_committed_at_once_in_wal_mode(tmp_path):
-    store = OutcomeStore(tmp_path / "o.sqlite3")
+    store = Records(tmp_path)
     assert store.record(outcome()) is True
     # another connection (another process) sees it immediately: it is committed
-    other = sqlite3.connect(tmp_path / "o.sqlite3")
+    other = sqlite3.connect(tmp_path / "outcomes.sqlite3")
     assert other.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
     row = other.execute("SELECT class_code, pupil, chapter, question, option, correct, attempt, duration_ms, locale "
                         "FROM outcomes").fetchone()
@@ -30,7 +31,7 @@ def test_outcome_is_committed_at_once_in_wal_mode(tmp_path):
 
 
 def test_same_statement_is_stored_once(tmp_path):
-    store = OutcomeStore(tmp_path / "o.sqlite3")
+    store = Records(tmp_path)
     assert store.record(outcome())
     assert not store.record(outcome(option="b"))
     assert store.count() == 1 and store.outcomes("5B")[0].option == "a"
@@ -82,7 +83,10 @@ def test_pupils_with_similar_names_do_not_share_a_save(tmp_path):
     saves = SaveStore(tmp_path)
     assert saves.path("5B", "Léa") != saves.path("5B", "Lea")
     assert saves.path("5B", "Léa") != saves.path("5C", "Léa")
-    assert saves.path("5B", "../../etc") .resolve().is_relative_to((tmp_path / "saves").resolve())
+    # a name that is not a pseudonym never becomes a path; one made of dots stays inside the saves folder
+    with pytest.raises(InvalidName):
+        saves.path("5B", "../../etc")
+    assert saves.path("5B", "..").resolve().is_relative_to((tmp_path / "saves").resolve())
 
 
 def test_unknown_save_version_is_not_silently_used(tmp_path):

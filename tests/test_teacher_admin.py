@@ -6,8 +6,8 @@ import sqlite3
 import pytest
 
 from teacher_mode.access import MAX_FAILURES, PinError, TeacherAccess
-from teacher_mode.admin import erase_class, erase_pupil, school_year_start
-from teacher_mode.store import OutcomeStore
+from teacher_mode.admin import school_year_start
+from game.records import Records
 
 
 class Clock:
@@ -63,7 +63,7 @@ def test_wrong_pins_lock_the_teacher_space_even_after_a_restart(tmp_path):
 
 
 def fill(store, code, pupil, n=3):
-    from teacher_mode.store import Activity, Outcome
+    from game.records import Activity, Outcome
 
     for i in range(n):
         store.record(Outcome(f"{code}-{pupil}-{i}", code, pupil, "mini", f"q{i}", "o", "a", True, 1, 1000,
@@ -75,14 +75,14 @@ def fill(store, code, pupil, n=3):
 def test_erasing_a_pupil_removes_rows_save_and_export(tmp_path, mini_content):
     from game.session import PupilSession
 
-    store = OutcomeStore.in_dir(tmp_path)
+    store = Records(tmp_path)
     fill(store, "5B", "Renard")
     fill(store, "5B", "Hibou")
     s = PupilSession(mini_content, tmp_path, "5B", "Renard", "fr", store=store)
     s.open_chapter("mini")
-    save = s.saves.path("5B", "Renard")
+    save = store.saves.path("5B", "Renard")
     assert save.exists()
-    assert erase_pupil(tmp_path, store, "5B", "Renard") == 5  # 3 answers + 2 launches
+    assert store.erase("5B", "Renard") == 5  # 3 answers + 2 launches
     assert not save.exists()
     assert store.pupils("5B") == ["Hibou"]
     raw = sqlite3.connect(tmp_path / "outcomes.sqlite3")
@@ -97,12 +97,12 @@ def test_erasing_a_pupil_removes_rows_save_and_export(tmp_path, mini_content):
 
 
 def test_erasing_a_class_and_the_school_year_rule(tmp_path):
-    store = OutcomeStore.in_dir(tmp_path)
+    store = Records(tmp_path)
     fill(store, "5B", "Renard")
     fill(store, "6A", "Loup")
     store.create_class("5B", "Cinquième B")
     assert store.classes() == [("5B", "Cinquième B"), ("6A", "")]
-    assert erase_class(tmp_path, store, "5B") == 4
+    assert store.erase("5B") == 4
     assert store.classes() == [("6A", "")]
     cutoff = school_year_start(dt.date(2026, 3, 2)).isoformat()
     assert cutoff == "2025-09-01" and school_year_start(dt.date(2026, 9, 3)).isoformat() == "2026-09-01"
@@ -112,7 +112,7 @@ def test_erasing_a_class_and_the_school_year_rule(tmp_path):
 
 
 def test_open_chapters_per_class(tmp_path):
-    store = OutcomeStore.in_dir(tmp_path)
+    store = Records(tmp_path)
     assert store.open_chapters("5B") is None  # a class never set up: everything open
     store.set_open_chapters("5B", ["occupation"])
     assert store.open_chapters("5B") == ["occupation"]

@@ -346,9 +346,9 @@ def test_every_branch_can_be_played_with_the_keyboard_only(window, tmp_path, roo
 def test_teacher_space_needs_the_pin_and_shows_the_class(app, tmp_path):
     from game.views import teacher
     from tests.test_report import fill
-    from teacher_mode.store import OutcomeStore
+    from game.records import Records
 
-    fill(OutcomeStore.in_dir(tmp_path))
+    fill(Records(tmp_path))
     app.show_title()
     click(app, next(b for b in app.window.current_view.focus.buttons if b.label == "Espace enseignant"))
     view = app.window.current_view
@@ -379,9 +379,9 @@ def test_teacher_dashboard_pages(app, tmp_path):
     from game.views import teacher
     from teacher_mode.access import TeacherAccess
     from tests.test_report import fill
-    from teacher_mode.store import OutcomeStore
+    from game.records import Records
 
-    fill(OutcomeStore.in_dir(tmp_path))
+    fill(Records(tmp_path))
     TeacherAccess(tmp_path).set_pin("4821")
     app.show(teacher.TeacherHomeView(app))
     key(app, arcade.key.ENTER)  # first class: 5B
@@ -481,6 +481,12 @@ def test_lrs_settings_in_the_teacher_space(app, tmp_path):
     key(app, arcade.key.TAB)  # from the last field to the buttons: "Save and test" has the focus
     key(app, arcade.key.ENTER)
     assert load_config(tmp_path).url == "http://127.0.0.1:9" and load_config(tmp_path).password == "s3cret"
+    import time
+
+    deadline = time.monotonic() + 20
+    while view.busy and time.monotonic() < deadline:  # the LRS is asked on a thread; its answer comes in on_update
+        view.on_update(1 / 60)
+        time.sleep(0.02)
     assert "ne répond pas" in view.status
     frame(app, "teacher-lrs")
     view.fields[2]._text = None

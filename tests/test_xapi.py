@@ -4,7 +4,7 @@ import json
 
 import pytest
 
-from teacher_mode.store import Activity, Outcome
+from game.records import Activity, Outcome
 from teacher_mode.xapi import StatementError, parse, statement
 
 OUT = Outcome(statement_id="5f0c8a9e-2a55-4a9b-9d7e-3c1f1e2a7b10", class_code="5B", pupil="Renard Rusé",

@@ -2,7 +2,7 @@
 
 The state is a pydantic model only for its JSON round trip and validation of a
 save read back from disk; it holds no behaviour. `SAVE_VERSION` is bumped when the
-shape changes, with a migration in `game.story.save`.
+shape changes, with a migration in `game.records.saves`.
 """
 from __future__ import annotations
 

@@ -2,18 +2,22 @@
 
 The numbers come from teacher_mode.analytics (the same as the HTML report); these
 views only draw them. Charts carry their numbers and words, in Okabe-Ito colours.
+No I/O in build(): a screen reads the records once when it is opened (and again after
+the teacher changes something); the LRS is asked on a thread, the screen says it is
+working and shows the answer when it comes.
 """
 from __future__ import annotations
 
 import datetime as dt
+import threading
 
 import arcade
 
 from teacher_mode.access import PinError, TeacherAccess
-from teacher_mode.admin import erase_class, erase_pupil, school_year_start
+from teacher_mode.admin import school_year_start
 from teacher_mode.analytics import class_report
 
-from ..story.save import normalise_class
+from ..records import ClassCode
 from . import ui
 from .base import FormScreen, Screen
 from .widgets import draw_meter
@@ -137,13 +141,21 @@ class TeacherHomeView(TeacherScreen):
         super().__init__(app)
         self.typing = ""  # code of a new class being typed
         self.confirm_purge = False
+        self._read()
+
+    def _read(self) -> None:
+        """What the screen shows from the records: read when it opens and after each change, never in build()."""
+        store = self.store
+        self.cutoff = school_year_start(dt.date.today())
+        self.rows = [(code, name, len(store.pupils(code))) for code, name in store.classes()[:12]]
+        self.old = store.older_than(self.cutoff.isoformat())
 
     def build(self) -> None:
-        tr, store = self.tr, self.store
+        tr = self.tr
         self.texts.append(ui.text(tr("Teacher space · your classes"), 80, 680, size=28, bold=True))
         buttons = []
-        for i, (code, name) in enumerate(store.classes()[:12]):
-            label = f"{code}" + (f" · {name}" if name else "") + "  —  " + tr("{n} pupils", n=len(store.pupils(code)))
+        for i, (code, name, pupils) in enumerate(self.rows):
+            label = f"{code}" + (f" · {name}" if name else "") + "  —  " + tr("{n} pupils", n=pupils)
             buttons.append(ui.Button(label, 80 + (i % 2) * 560, 560 - (i // 2) * 64, 540, 54,
                                      lambda c=code: self.app.show(ClassView(self.app, c)), size=17))
         if not buttons:
@@ -151,8 +163,7 @@ class TeacherHomeView(TeacherScreen):
                                       80, 610, size=17, width=1000))
         self.texts.append(ui.text(tr("New class code:") + " " + (self.typing or "…"), 80, 214, size=18))
         buttons.append(ui.Button(tr("Create the class"), 80, 130, 300, 52, self._create, size=17, fill=ui.ACCENT))
-        cutoff = school_year_start(dt.date.today())
-        old = store.older_than(cutoff.isoformat())
+        cutoff, old = self.cutoff, self.old
         if self.confirm_purge:
             label = tr("Confirm: erase {n} records made before {date}", n=old, date=self.tr.date(cutoff))
             buttons.append(ui.Button(label, 400, 130, 560, 52, self._purge, size=16, fill=ui.WRONG))
@@ -167,8 +178,8 @@ class TeacherHomeView(TeacherScreen):
         self.focus.set(buttons, keep=True)
 
     def on_text(self, text: str) -> None:
-        code = normalise_class(self.typing + text)
-        if code.isalnum() and len(code) <= 12:
+        code = ClassCode.typing(self.typing + text)
+        if code is not None:
             self.typing = code
             self.rebuild()
 
@@ -186,6 +197,7 @@ class TeacherHomeView(TeacherScreen):
         if len(self.typing) >= 2:
             self.store.create_class(self.typing)
             self.typing = ""
+            self._read()
         self.rebuild()
 
     def _ask_purge(self) -> None:
@@ -195,6 +207,7 @@ class TeacherHomeView(TeacherScreen):
     def _purge(self) -> None:
         self.store.purge_older_than(school_year_start(dt.date.today()).isoformat())
         self.confirm_purge = False
+        self._read()
         self.rebuild()
 
     def on_escape(self) -> None:
@@ -268,7 +281,7 @@ class ClassView(TeacherScreen):
         if not self.confirm_erase:
             self.confirm_erase = True
         else:
-            erase_class(self.app.data_dir, self.store, self.code)
+            self.store.erase(self.code)
             self.app.show(TeacherHomeView(self.app))
             return
         self.rebuild()
@@ -399,10 +412,12 @@ class PupilView(TeacherScreen):
     def __init__(self, app, code: str, pupil: str):
         super().__init__(app)
         self.code, self.pupil, self.confirm = code, pupil, False
+        self.report = class_report(self.store, code, app.content, app.tr)
+        self.report.details  # every record of the class, read now rather than while drawing
 
     def build(self) -> None:
         tr = self.tr
-        rep = class_report(self.store, self.code, self.app.content, self.tr)
+        rep = self.report
         d = rep.details.get(self.pupil)
         self.texts.append(ui.text(tr("{pupil} · class {code}", pupil=self.pupil, code=self.code), 80, 680, size=26,
                                   bold=True))
@@ -451,10 +466,7 @@ class PupilView(TeacherScreen):
             self.confirm = True
             self.rebuild()
             return
-        erase_pupil(self.app.data_dir, self.store, self.code, self.pupil)
-        box = getattr(self.app, "outbox", None)
-        if box is not None:
-            box.forget_pupil(self.code, self.pupil)
+        self.store.erase(self.code, self.pupil)  # records, queued statements and saves, together
         self._back()
 
     def on_escape(self) -> None:
@@ -465,11 +477,12 @@ class OpenChaptersView(TeacherScreen):
     def __init__(self, app, back: ClassView):
         super().__init__(app)
         self.back = back
+        self.allowed = self.store.open_chapters(back.code)
 
     def build(self) -> None:
         tr = self.tr
         code = self.back.code
-        allowed = self.store.open_chapters(code)
+        allowed = self.allowed
         self.texts.append(ui.text(tr("Chapters open to class {code}", code=code), 80, 680, size=26, bold=True))
         buttons = []
         for i, (cid, title) in enumerate(self.back.report.chapters):
@@ -488,6 +501,7 @@ class OpenChaptersView(TeacherScreen):
         current = set(every if allowed is None else allowed)
         current ^= {cid}
         self.store.set_open_chapters(code, None if current == set(every) else sorted(current))
+        self.allowed = self.store.open_chapters(code)
         self.rebuild()
 
     def on_escape(self) -> None:
@@ -510,10 +524,14 @@ class LrsView(FormScreen, TeacherScreen):
             self.fields[0].value, self.fields[1].value, self.fields[2].value = cfg.url, cfg.username, cfg.password
         self.field_index = 0
         self.status = ""
+        self.pending = self.store.outbox_count()
+        self.job: tuple[threading.Thread, dict] | None = None  # the LRS being asked, and what it answered
+
+    @property
+    def busy(self) -> bool:
+        return self.job is not None
 
     def build(self) -> None:
-        from teacher_mode.lrs import Outbox
-
         tr = self.tr
         self.texts.append(ui.fitted(tr("Learning Record Store (a class on many machines)"), 80, 680, width=1120,
                                     max_height=36, size=24, min_size=16, bold=True))
@@ -522,15 +540,19 @@ class LrsView(FormScreen, TeacherScreen):
                                     80, 640, width=1100, max_height=50, size=15, color=ui.MUTED))
         for f, label in zip(self.fields, (tr("Address (http://…)"), tr("User"), tr("Password"))):
             f._label = ui.text(label, 80, f.y + 38, size=18, anchor_y="center")
-        pending = Outbox(self.store).pending()
-        self.texts.append(ui.text(tr("Waiting to be sent: {n}", n=pending), 80, 260, size=16))
-        if self.status:
-            self.texts.append(ui.fitted(self.status, 80, 226, width=1100, max_height=60, size=15))
-        self.focus.set([
+        self.texts.append(ui.text(tr("Waiting to be sent: {n}", n=self.pending), 80, 260, size=16))
+        status = tr("Working…") if self.busy else self.status
+        if status:
+            self.texts.append(ui.fitted(status, 80, 226, width=1100, max_height=60, size=15))
+        actions = [
             ui.Button(tr("Save and test"), 80, 100, 260, 52, self._save, size=17, fill=ui.ACCENT),
             ui.Button(tr("Send now"), 360, 100, 220, 52, self._send, size=17),
             ui.Button(tr("Bring back my classes"), 600, 100, 320, 52, self._sync, size=17),
             ui.Button(tr("No LRS"), 940, 100, 200, 52, self._off, size=17),
+        ]
+        for b in actions:  # one question to the LRS at a time
+            b.enabled = not self.busy
+        self.focus.set(actions + [
             ui.Button(tr("Back"), 80, 36, 200, 50, lambda: self.app.show(TeacherHomeView(self.app)), size=16),
         ], keep=True)
 
@@ -562,50 +584,94 @@ class LrsView(FormScreen, TeacherScreen):
         return False
 
     def _config(self):
-        from teacher_mode.lrs import LrsConfig
+        from ..records import LrsConfig
 
         return LrsConfig(self.fields[0].value.strip(), self.fields[1].value.strip(), self.fields[2].value)
 
-    def _save(self) -> None:
-        from teacher_mode.lrs import Client, LrsError, save_config
+    def _ask(self, work) -> None:
+        """Ask the LRS on a thread: `work(records, tr)` returns the sentence to show. The thread opens its own
+        records (SQLite connections stay in their thread); the window goes on drawing meanwhile."""
+        if self.busy:
+            return
+        data_dir, tr, answer = self.app.data_dir, self.tr, {}
 
-        tr = self.tr
-        try:
-            save_config(self.app.data_dir, self._config())
-            Client(self._config(), timeout=5).get(limit=1)
-            self.status = tr("Saved. The LRS answers.")
-        except ValueError:
-            self.status = tr("The address must start with http:// or https://.")
-        except LrsError as exc:
-            self.status = tr("Saved, but the LRS does not answer now: {error}", error=exc)
+        def run() -> None:
+            from ..records import Records
+
+            records = Records(data_dir)
+            try:
+                answer["status"] = work(records, tr)
+            except Exception as exc:  # shown by on_update on the window's thread, like any other error
+                answer["error"] = exc
+            finally:
+                answer["pending"] = records.outbox_count()
+                records.close()
+
+        self.job = (threading.Thread(target=run, name="teacher-lrs", daemon=True), answer)
+        self.job[0].start()
         self.rebuild()
+
+    def on_update(self, delta_time: float) -> None:
+        if self.job is None or self.job[0].is_alive():
+            return
+        answer, self.job = self.job[1], None
+        if "error" in answer:
+            raise answer["error"]
+        self.status, self.pending = answer["status"], answer["pending"]
+        self.rebuild()
+
+    def _save(self) -> None:
+        from teacher_mode.lrs import Client, LrsError
+
+        cfg = self._config()
+        try:
+            self.store.set_lrs(cfg)  # on this computer: at once
+        except ValueError:
+            self.status = self.tr("The address must start with http:// or https://.")
+            self.rebuild()
+            return
+
+        def test(records, tr) -> str:
+            try:
+                Client(cfg, timeout=5).get(limit=1)
+                return tr("Saved. The LRS answers.")
+            except LrsError as exc:
+                return tr("Saved, but the LRS does not answer now: {error}", error=exc)
+
+        self._ask(test)
 
     def _send(self) -> None:
         from teacher_mode.lrs import Client, LrsError, Outbox
 
-        try:
-            n = Outbox(self.store).flush(Client(self._config(), timeout=10))
-            self.status = self.tr("{n} records sent.", n=n)
-        except (LrsError, ValueError) as exc:
-            self.status = self.tr("Not sent: {error}", error=exc)
-        self.rebuild()
+        cfg = self._config()
+
+        def send(records, tr) -> str:
+            try:
+                n = Outbox(records).flush(Client(cfg, timeout=10))
+                return tr("{n} records sent.", n=n)
+            except (LrsError, ValueError) as exc:
+                return tr("Not sent: {error}", error=exc)
+
+        self._ask(send)
 
     def _sync(self) -> None:
         from teacher_mode.lrs import Client, LrsError, sync
 
-        total = 0
-        try:
-            for code, _ in self.store.classes():
-                total += sync(self.store, Client(self._config(), timeout=10), code)["added"]
-            self.status = self.tr("{n} records brought back.", n=total)
-        except LrsError as exc:
-            self.status = self.tr("Not brought back: {error}", error=exc)
-        self.rebuild()
+        cfg = self._config()
+
+        def bring_back(records, tr) -> str:
+            total = 0
+            try:
+                for code, _ in records.classes():
+                    total += sync(records, Client(cfg, timeout=10), code)["added"]
+                return tr("{n} records brought back.", n=total)
+            except (LrsError, ValueError) as exc:
+                return tr("Not brought back: {error}", error=exc)
+
+        self._ask(bring_back)
 
     def _off(self) -> None:
-        from teacher_mode.lrs import save_config
-
-        save_config(self.app.data_dir, None)
+        self.store.set_lrs(None)
         for f in self.fields:
             f.value, f._text = "", None
         self.status = self.tr("No LRS: records stay on this computer.")

@@ -19,7 +19,9 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
-from .state import SAVE_VERSION, Profile
+from game.story.state import SAVE_VERSION, Profile
+
+from .types import ClassCode, Pseudonym
 
 
 def atomic_write_text(path: Path, text: str) -> None:
@@ -45,14 +47,6 @@ def atomic_write_text(path: Path, text: str) -> None:
             os.close(dfd)
 
 
-def normalise_class(code: str) -> str:
-    return re.sub(r"\s+", "", code).upper()
-
-
-def normalise_pupil(name: str) -> str:
-    return re.sub(r"\s+", " ", unicodedata.normalize("NFC", name)).strip()
-
-
 def _slug(text: str) -> str:
     ascii_ = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
     slug = re.sub(r"[^A-Za-z0-9]+", "-", ascii_).strip("-").lower()[:32] or "pupil"
@@ -67,18 +61,28 @@ class LoadResult:
 
 
 class SaveStore:
+    """The saves folder: saves/<class slug>/<pupil slug>.json. Owned by game.records.Records (erase goes through it)."""
+
     def __init__(self, data_dir: Path):
         self.root = Path(data_dir) / "saves"
 
+    def folder(self, class_code: str) -> Path:
+        return self.root / _slug(ClassCode(class_code))
+
     def path(self, class_code: str, pupil: str) -> Path:
-        return self.root / _slug(normalise_class(class_code)) / f"{_slug(normalise_pupil(pupil))}.json"
+        return self.folder(class_code) / f"{_slug(Pseudonym(pupil))}.json"
+
+    def files_of(self, class_code: str, pupil: str) -> list[Path]:
+        """The pupil's save and the damaged copies kept aside of it."""
+        save = self.path(class_code, pupil)
+        return sorted(save.parent.glob(save.stem + "*.json")) if save.parent.is_dir() else []
 
     def save(self, profile: Profile) -> None:
         profile.version = SAVE_VERSION
         atomic_write_text(self.path(profile.class_code, profile.pupil), profile.model_dump_json(indent=1))
 
     def load(self, class_code: str, pupil: str) -> LoadResult:
-        class_code, pupil = normalise_class(class_code), normalise_pupil(pupil)
+        class_code, pupil = ClassCode(class_code), Pseudonym(pupil)
         path = self.path(class_code, pupil)
         fresh = Profile(class_code=class_code, pupil=pupil)
         if not path.exists():
@@ -90,7 +94,7 @@ class SaveStore:
         except (OSError, UnicodeDecodeError, json.JSONDecodeError, ValidationError, ValueError) as exc:
             kept = self._keep_damaged(path)
             return LoadResult(fresh, notice=f"damaged:{kept.name}:{type(exc).__name__}")
-        if normalise_class(profile.class_code) != class_code or profile.pupil.casefold() != pupil.casefold():
+        if _class_or_none(profile.class_code) != class_code or profile.pupil.casefold() != pupil.casefold():
             kept = self._keep_damaged(path)
             return LoadResult(fresh, notice=f"damaged:{kept.name}:owner")
         return LoadResult(profile)
@@ -104,6 +108,13 @@ class SaveStore:
             n += 1
         os.replace(path, target)
         return target
+
+
+def _class_or_none(text: str) -> ClassCode | None:
+    try:
+        return ClassCode(text)
+    except ValueError:
+        return None
 
 
 def migrate(data: dict) -> dict:

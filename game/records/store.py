@@ -1,0 +1,494 @@
+"""The one owner of the data folder's pupil data: outcomes, activity, classes, the LRS outbox, saves.
+
+- Every answer is written the moment it is given, in its own transaction (WAL journal, synchronous=FULL), so a
+  crash or a pulled plug loses nothing already answered. Pupils are pseudonyms inside a class; nothing else about
+  them is stored. `statement_id` is unique: the same record stored twice (a replay, an import) is stored once.
+- When the LRS link is on (a setting kept here, turned on with the LRS address), a new record is queued in the
+  outbox in the SAME transaction: nothing is recorded locally without being queued.
+- The tables are created and migrated here only, keyed on `PRAGMA user_version` (see MIGRATIONS).
+- One erase path (`erase`, `purge_older_than`) removes records, queued statements and saves together, with
+  secure_delete and a WAL checkpoint so no copy is left in the folder.
+No other module runs SQL on these tables: they use the typed methods below.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import json
+import shutil
+import sqlite3
+from collections.abc import Iterable
+from pathlib import Path
+
+from .rows import (
+    Activity,
+    AttemptScore,
+    ClassInfo,
+    LrsConfig,
+    ObjectiveScore,
+    OptionCount,
+    Outcome,
+    PupilChapter,
+    Record,
+)
+from .saves import LoadResult, SaveStore, atomic_write_text
+from .types import ClassCode, Pseudonym
+
+DB_NAME = "outcomes.sqlite3"
+LRS_FILE = "lrs.json"
+SCHEMA_VERSION = 2
+
+_OUTCOMES = """CREATE TABLE IF NOT EXISTS outcomes (
+    statement_id TEXT PRIMARY KEY,
+    class_code   TEXT NOT NULL,
+    pupil        TEXT NOT NULL,
+    chapter      TEXT NOT NULL,
+    question     TEXT NOT NULL,
+    objective    TEXT NOT NULL DEFAULT '',
+    option       TEXT NOT NULL,
+    correct      INTEGER NOT NULL CHECK (correct IN (0, 1)),
+    attempt      INTEGER NOT NULL,
+    duration_ms  INTEGER NOT NULL,
+    answered_at  TEXT NOT NULL,
+    locale       TEXT NOT NULL
+)"""
+_ACTIVITY_TABLE = """CREATE TABLE IF NOT EXISTS activity (
+    statement_id TEXT PRIMARY KEY,
+    class_code   TEXT NOT NULL,
+    pupil        TEXT NOT NULL,
+    chapter      TEXT NOT NULL,
+    attempt      INTEGER NOT NULL,
+    verb         TEXT NOT NULL CHECK (verb IN ('launched', 'resumed', 'opened', 'played', 'completed')),
+    object       TEXT NOT NULL,
+    at           TEXT NOT NULL,
+    locale       TEXT NOT NULL,
+    data         TEXT NOT NULL DEFAULT '{}'
+)"""
+_CLASSES = """CREATE TABLE IF NOT EXISTS classes (
+    code          TEXT PRIMARY KEY,
+    name          TEXT NOT NULL DEFAULT '',
+    created_at    TEXT NOT NULL,
+    open_chapters TEXT  -- JSON list of chapter ids; NULL: every chapter is open
+)"""
+# Version 1: what the game wrote before this package (the outbox, with each statement's JSON body, only existed
+# once an LRS had been configured: teacher_mode.lrs created it).
+_V1 = [
+    _OUTCOMES,
+    "CREATE INDEX IF NOT EXISTS outcomes_by_class ON outcomes (class_code, chapter, question)",
+    "CREATE INDEX IF NOT EXISTS outcomes_by_pupil ON outcomes (class_code, pupil, chapter, attempt)",
+    # Covers the dashboard's first-attempt aggregates: they read this index only, never the table.
+    ("CREATE INDEX IF NOT EXISTS outcomes_cover ON outcomes (class_code, pupil, chapter, attempt, question, option, "
+     "correct, objective)"),
+    _ACTIVITY_TABLE,
+    "CREATE INDEX IF NOT EXISTS activity_by_class ON activity (class_code, pupil, chapter, attempt)",
+    _CLASSES,
+]
+# Version 2: the outbox always exists and holds only which record waits (the statement is made from the record
+# when it is sent: no second copy of a pupil's data); the LRS link is a setting.
+_OUTBOX_V2 = """CREATE TABLE {name} (
+    statement_id TEXT PRIMARY KEY,
+    kind         TEXT NOT NULL CHECK (kind IN ('outcome', 'activity')),
+    class_code   TEXT NOT NULL,
+    pupil        TEXT NOT NULL,
+    queued_at    TEXT NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    attempts     INTEGER NOT NULL DEFAULT 0,
+    last_error   TEXT NOT NULL DEFAULT ''
+)"""
+_SETTINGS = "CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL)"
+
+_OUTCOME_COLUMNS = list(Outcome.__dataclass_fields__)
+_ACTIVITY_COLUMNS = list(Activity.__dataclass_fields__)
+_FIRST = """WITH first AS (
+    SELECT pupil, chapter, MIN(attempt) AS attempt FROM outcomes WHERE class_code = ? GROUP BY pupil, chapter
+)
+"""
+
+
+def read_lrs_config(data_dir: Path) -> LrsConfig | None:
+    """The LRS this data folder is linked to, if any (its lrs.json; no database needed)."""
+    try:
+        data = json.loads((Path(data_dir) / LRS_FILE).read_text(encoding="utf-8"))
+        return LrsConfig(data["url"], data["username"], data["password"])
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+
+
+class RecordsError(Exception):
+    """The data folder cannot be used as it is (a sentence to show)."""
+
+
+def _table_exists(db: sqlite3.Connection, name: str) -> bool:
+    return db.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", (name,)).fetchone() is not None
+
+
+def _to_v1(db: sqlite3.Connection, data_dir: Path) -> None:
+    for ddl in _V1:
+        db.execute(ddl)
+
+
+def _to_v2(db: sqlite3.Connection, data_dir: Path) -> None:
+    db.execute(_OUTBOX_V2.format(name="outbox_v2"))
+    if _table_exists(db, "outbox"):  # v1: (statement_id, body, class_code, pupil, queued_at, attempts, last_error)
+        # Rows whose record is gone were left by the old erase (it never cleared the queue): they are dropped.
+        db.execute("""INSERT INTO outbox_v2 (statement_id, kind, class_code, pupil, queued_at, attempts, last_error)
+                      SELECT q.statement_id,
+                             CASE WHEN q.statement_id IN (SELECT statement_id FROM outcomes) THEN 'outcome'
+                                  ELSE 'activity' END,
+                             q.class_code, q.pupil, q.queued_at, q.attempts, q.last_error
+                      FROM outbox q
+                      WHERE q.statement_id IN (SELECT statement_id FROM outcomes
+                                               UNION SELECT statement_id FROM activity)
+                      ORDER BY q.rowid""")
+        db.execute("DROP TABLE outbox")
+    db.execute("ALTER TABLE outbox_v2 RENAME TO outbox")
+    db.execute("CREATE INDEX outbox_by_pupil ON outbox (class_code, pupil)")
+    db.execute(_SETTINGS)
+    # The old game queued records whenever lrs.json existed: the link stays as it was.
+    db.execute("INSERT INTO settings (key, value) VALUES ('lrs_link', ?)",
+               ("on" if (data_dir / LRS_FILE).exists() else "off",))
+
+
+# MIGRATIONS[n] brings a database at version n to version n + 1 (version 0: a new, empty file).
+MIGRATIONS = [_to_v1, _to_v2]
+assert len(MIGRATIONS) == SCHEMA_VERSION
+
+
+class Records:
+    """The data folder's pupil data. One instance per thread (SQLite connections stay in their thread)."""
+
+    notice: str | None = None  # set when a damaged database was kept aside and a new one started
+
+    def __init__(self, data_dir: Path):
+        self.data_dir = Path(data_dir)
+        self.path = self.data_dir / DB_NAME
+        self.saves = SaveStore(self.data_dir)
+        self.data_dir.mkdir(parents=True, exist_ok=True)
+        try:
+            self._open()
+        except sqlite3.DatabaseError:
+            # A damaged file (a pulled plug on an old disk, a stray copy): keep it for the teacher and a
+            # technician, never delete it, and start a new store so that pupils can go on answering.
+            stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+            kept = self.path.with_name(f"{self.path.name}.damaged-{stamp}")
+            for suffix in ("", "-wal", "-shm"):
+                part = self.path.with_name(self.path.name + suffix)
+                if part.exists():
+                    part.rename(kept.with_name(kept.name + suffix))
+            self.notice = f"damaged:{kept.name}"
+            self._open()
+
+    @classmethod
+    def in_dir(cls, data_dir: Path) -> Records:
+        return cls(data_dir)
+
+    def _open(self) -> None:
+        self._db = sqlite3.connect(self.path, isolation_level=None, timeout=10)
+        try:
+            self._db.execute("PRAGMA journal_mode=WAL")
+            self._db.execute("PRAGMA synchronous=FULL")
+            self._db.execute("PRAGMA secure_delete=ON")  # erased records are overwritten, not just unlinked
+            self._migrate()
+            self._db.execute("SELECT COUNT(*) FROM outcomes").fetchone()
+        except sqlite3.DatabaseError:
+            self._db.close()
+            raise
+
+    def _migrate(self) -> None:
+        db = self._db
+        version = db.execute("PRAGMA user_version").fetchone()[0]
+        if version == SCHEMA_VERSION:
+            return
+        if version > SCHEMA_VERSION:  # not damaged: never kept aside, never overwritten
+            db.close()
+            raise RecordsError(f"{self.path} was written by a newer version of the game (records version "
+                               f"{version}; this one reads up to {SCHEMA_VERSION}): update the game.")
+        with db:
+            db.execute("BEGIN IMMEDIATE")  # one migrating process at a time; all steps, or none
+            version = db.execute("PRAGMA user_version").fetchone()[0]  # another process may have done it
+            for step in MIGRATIONS[version:]:
+                step(db, self.data_dir)
+            db.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
+        self._checkpoint()
+
+    @property
+    def schema_version(self) -> int:
+        return self._db.execute("PRAGMA user_version").fetchone()[0]
+
+    def close(self) -> None:
+        self._db.close()
+
+    # -- writing records -----------------------------------------------------------------------------
+    def record(self, outcome: Outcome, *, queue: bool = True) -> bool:
+        """Write one outcome in its own transaction (queued for the LRS when the link is on). False if already there."""
+        return self.record_many([outcome], queue=queue) == 1
+
+    def record_activity(self, activity: Activity, *, queue: bool = True) -> bool:
+        return self.record_many([activity], queue=queue) == 1
+
+    def record_many(self, records: Iterable[Record], *, queue: bool = True) -> int:
+        """Records in one transaction (an import): all of them, or none after a crash. `queue=False` for records
+        that came from the LRS (nothing to send back). Returns how many were new."""
+        added = 0
+        with self._db:  # BEGIN ... COMMIT (or ROLLBACK on error): the records and their queue entries, or nothing
+            self._db.execute("BEGIN IMMEDIATE")
+            link = queue and self._setting("lrs_link") == "on"
+            for r in records:
+                if isinstance(r, Outcome):
+                    table, kind, columns = "outcomes", "outcome", _OUTCOME_COLUMNS
+                    values = [getattr(r, c) for c in columns]
+                    values[columns.index("correct")] = int(r.correct)
+                else:
+                    table, kind, columns = "activity", "activity", _ACTIVITY_COLUMNS
+                    values = [getattr(r, c) for c in columns]
+                cur = self._db.execute(f"INSERT OR IGNORE INTO {table} ({', '.join(columns)}) "
+                                       f"VALUES ({', '.join('?' * len(columns))})", values)
+                if cur.rowcount == 1:
+                    added += 1
+                    if link:
+                        self._db.execute("INSERT OR IGNORE INTO outbox (statement_id, kind, class_code, pupil) "
+                                         "VALUES (?, ?, ?, ?)", (r.statement_id, kind, r.class_code, r.pupil))
+        return added
+
+    # -- reading records -----------------------------------------------------------------------------
+    def _select(self, table: str, columns: list[str], order: str, **filters) -> list[tuple]:
+        where = [(column, value) for column, value in filters.items() if value is not None]
+        sql = f"SELECT {', '.join(columns)} FROM {table}"
+        if where:
+            sql += " WHERE " + " AND ".join(f"{column} = ?" for column, _ in where)
+        return self._db.execute(sql + f" ORDER BY {order}", [v for _, v in where]).fetchall()
+
+    def outcomes(self, class_code: str | None = None, *, pupil: str | None = None,
+                 chapter: str | None = None, attempt: int | None = None) -> list[Outcome]:
+        rows = self._select("outcomes", _OUTCOME_COLUMNS, "answered_at, statement_id", class_code=class_code,
+                            pupil=pupil, chapter=chapter, attempt=attempt)
+        return [_outcome(r) for r in rows]
+
+    def activities(self, class_code: str | None = None, *, pupil: str | None = None,
+                   chapter: str | None = None) -> list[Activity]:
+        rows = self._select("activity", _ACTIVITY_COLUMNS, "at, statement_id", class_code=class_code, pupil=pupil,
+                            chapter=chapter)
+        return [Activity(*r) for r in rows]
+
+    def count(self) -> int:
+        """How many answers are stored."""
+        return self._db.execute("SELECT COUNT(*) FROM outcomes").fetchone()[0]
+
+    def pupils(self, class_code: str) -> list[str]:
+        rows = self._db.execute("SELECT pupil FROM outcomes WHERE class_code = ? UNION "
+                                "SELECT pupil FROM activity WHERE class_code = ?", (class_code, class_code)).fetchall()
+        return sorted((r[0] for r in rows), key=str.casefold)
+
+    def chapters_recorded(self, class_code: str) -> list[str]:
+        """Chapters the class has any record of (also chapters no longer installed)."""
+        rows = self._db.execute("SELECT DISTINCT chapter FROM outcomes WHERE class_code = ? UNION "
+                                "SELECT DISTINCT chapter FROM activity WHERE class_code = ? ORDER BY 1",
+                                (class_code, class_code)).fetchall()
+        return [r[0] for r in rows]
+
+    def first_attempt_options(self, class_code: str) -> list[OptionCount]:
+        """Per question and option given, how many pupils gave it on their first attempt at the chapter."""
+        return [OptionCount(c, q, o, bool(ok), n) for c, q, o, ok, n in self._db.execute(_FIRST + """
+            SELECT o.chapter, o.question, o.option, o.correct, COUNT(*) FROM outcomes o
+            JOIN first f ON o.pupil = f.pupil AND o.chapter = f.chapter AND o.attempt = f.attempt
+            WHERE o.class_code = ? GROUP BY o.chapter, o.question, o.option, o.correct""", (class_code, class_code))]
+
+    def option_counts(self, class_code: str) -> list[tuple[str, str, str, int]]:
+        """(chapter, question, option, answers) over every attempt: the cheapest aggregate (the bench's floor)."""
+        return self._db.execute("SELECT chapter, question, option, COUNT(*) FROM outcomes WHERE class_code = ? "
+                                "GROUP BY chapter, question, option", (class_code,)).fetchall()
+
+    def first_attempt_objectives(self, class_code: str) -> list[ObjectiveScore]:
+        return [ObjectiveScore(*r) for r in self._db.execute(_FIRST + """
+            SELECT o.chapter, o.objective, o.pupil, SUM(o.correct), COUNT(*) FROM outcomes o
+            JOIN first f ON o.pupil = f.pupil AND o.chapter = f.chapter AND o.attempt = f.attempt
+            WHERE o.class_code = ? GROUP BY o.chapter, o.objective, o.pupil""", (class_code, class_code))]
+
+    def attempt_scores(self, class_code: str) -> list[AttemptScore]:
+        """Right answers and answers per pupil, chapter and attempt, oldest attempt first."""
+        return [AttemptScore(*r) for r in self._db.execute("""
+            SELECT pupil, chapter, attempt, SUM(correct), COUNT(*) FROM outcomes WHERE class_code = ?
+            GROUP BY pupil, chapter, attempt ORDER BY attempt""", (class_code,))]
+
+    def completed_chapters(self, class_code: str) -> set[PupilChapter]:
+        return {PupilChapter(*r) for r in self._db.execute(
+            "SELECT DISTINCT pupil, chapter FROM activity WHERE class_code = ? AND verb = 'completed' "
+            "AND object = chapter", (class_code,))}
+
+    def started_chapters(self, class_code: str) -> set[PupilChapter]:
+        return {PupilChapter(*r) for r in self._db.execute(
+            "SELECT DISTINCT pupil, chapter FROM activity WHERE class_code = ? UNION "
+            "SELECT DISTINCT pupil, chapter FROM outcomes WHERE class_code = ?", (class_code, class_code))}
+
+    def optimize(self) -> None:
+        """Refresh the query planner's statistics (after a large import)."""
+        self._db.execute("ANALYZE")
+
+    # -- classes (teacher space) ---------------------------------------------------------------------
+    def create_class(self, code: str, name: str = "", created_at: str = "") -> bool:
+        code = ClassCode(code)
+        created_at = created_at or dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
+        with self._db:
+            self._db.execute("BEGIN IMMEDIATE")
+            cur = self._db.execute("INSERT OR IGNORE INTO classes (code, name, created_at) VALUES (?, ?, ?)",
+                                   (code, name, created_at))
+        return cur.rowcount == 1
+
+    def classes(self) -> list[ClassInfo]:
+        """The teacher's classes, plus classes that only have records."""
+        rows = self._db.execute(
+            "SELECT code, name FROM classes UNION SELECT DISTINCT class_code, '' FROM outcomes "
+            "WHERE class_code NOT IN (SELECT code FROM classes) UNION SELECT DISTINCT class_code, '' FROM activity "
+            "WHERE class_code NOT IN (SELECT code FROM classes) ORDER BY 1").fetchall()
+        return [ClassInfo(c, n) for c, n in rows]
+
+    def set_open_chapters(self, code: str, chapters: list[str] | None) -> None:
+        self.create_class(code)
+        with self._db:
+            self._db.execute("BEGIN IMMEDIATE")
+            self._db.execute("UPDATE classes SET open_chapters = ? WHERE code = ?",
+                             (None if chapters is None else json.dumps(sorted(chapters)), code))
+
+    def open_chapters(self, code: str) -> list[str] | None:
+        """The chapters pupils of this class may play; None means all (also for a class the teacher never set up)."""
+        row = self._db.execute("SELECT open_chapters FROM classes WHERE code = ?", (code,)).fetchone()
+        return None if row is None or row[0] is None else json.loads(row[0])
+
+    # -- saves -----------------------------------------------------------------------------------------
+    def load_profile(self, class_code: str, pupil: str) -> LoadResult:
+        return self.saves.load(class_code, pupil)
+
+    def save_profile(self, profile) -> None:
+        self.saves.save(profile)
+
+    # -- the LRS link and its outbox -----------------------------------------------------------------
+    def _setting(self, key: str) -> str | None:
+        row = self._db.execute("SELECT value FROM settings WHERE key = ?", (key,)).fetchone()
+        return None if row is None else row[0]
+
+    @property
+    def lrs_link(self) -> bool:
+        """True: every new record is queued for the LRS in the transaction that stores it."""
+        return self._setting("lrs_link") == "on"
+
+    def lrs_config(self) -> LrsConfig | None:
+        return read_lrs_config(self.data_dir)
+
+    def set_lrs(self, cfg: LrsConfig | None) -> None:
+        """Link this folder to an LRS (records from now on are queued) or unlink it (None: nothing more is queued;
+        what is already queued stays until it is sent or erased)."""
+        path = self.data_dir / LRS_FILE
+        if cfg is not None:
+            if not cfg.url.startswith(("http://", "https://")):
+                raise ValueError("the LRS address must start with http:// or https://")
+            atomic_write_text(path, json.dumps({"url": cfg.url, "username": cfg.username, "password": cfg.password}))
+        with self._db:
+            self._db.execute("BEGIN IMMEDIATE")
+            self._db.execute("INSERT OR REPLACE INTO settings (key, value) VALUES ('lrs_link', ?)",
+                             ("on" if cfg is not None else "off",))
+        if cfg is None:
+            path.unlink(missing_ok=True)
+
+    def pending(self, limit: int | None = None) -> list[Record]:
+        """The records waiting for the LRS, oldest queued first."""
+        rows = self._db.execute("SELECT statement_id, kind FROM outbox ORDER BY rowid LIMIT ?",
+                                (-1 if limit is None else limit,)).fetchall()
+        out: list[Record] = []
+        for sid, kind in rows:
+            if kind == "outcome":
+                row = self._db.execute(f"SELECT {', '.join(_OUTCOME_COLUMNS)} FROM outcomes WHERE statement_id = ?",
+                                       (sid,)).fetchone()
+                out.append(_outcome(row))
+            else:
+                row = self._db.execute(f"SELECT {', '.join(_ACTIVITY_COLUMNS)} FROM activity WHERE statement_id = ?",
+                                       (sid,)).fetchone()
+                out.append(Activity(*row))
+        return out
+
+    def outbox_count(self) -> int:
+        return self._db.execute("SELECT COUNT(*) FROM outbox").fetchone()[0]
+
+    def mark_delivered(self, ids: Iterable[str]) -> None:
+        with self._db:
+            self._db.execute("BEGIN IMMEDIATE")
+            self._db.executemany("DELETE FROM outbox WHERE statement_id = ?", [(s,) for s in ids])
+
+    def mark_failed(self, ids: Iterable[str], error: str) -> None:
+        with self._db:
+            self._db.execute("BEGIN IMMEDIATE")
+            self._db.executemany("UPDATE outbox SET attempts = attempts + 1, last_error = ? WHERE statement_id = ?",
+                                 [(error, s) for s in ids])
+
+    # -- erasing: one path ---------------------------------------------------------------------------
+    def erase(self, class_code: str, pupil: str | None = None) -> int:
+        """Everything about one pupil (or, with no pupil, a whole class) goes: answers, activity, queued
+        statements, the class's settings, the save files and the damaged copies kept aside of them.
+        Returns the number of records removed."""
+        # As typed and in its normal form: a record imported by an older game may hold a name it did not normalise.
+        codes = sorted({class_code, *_valid(ClassCode, class_code)})
+        in_codes = f"class_code IN ({', '.join('?' * len(codes))})"
+        if pupil is None:
+            n = self._delete([in_codes], codes, class_rows=codes)
+            for code in _valid(ClassCode, class_code):
+                if self.saves.folder(code).is_dir():
+                    shutil.rmtree(self.saves.folder(code))
+        else:
+            names = sorted({pupil, *_valid(Pseudonym, pupil)})
+            n = self._delete([in_codes, f"pupil IN ({', '.join('?' * len(names))})"], codes + names)
+            for code in _valid(ClassCode, class_code):
+                for name in _valid(Pseudonym, pupil):
+                    for f in self.saves.files_of(code, name):
+                        f.unlink()
+        return n
+
+    def older_than(self, cutoff: str) -> int:
+        """How many records were made before `cutoff` (ISO date): shown to the teacher before purging."""
+        return (self._db.execute("SELECT COUNT(*) FROM outcomes WHERE answered_at < ?", (cutoff,)).fetchone()[0]
+                + self._db.execute("SELECT COUNT(*) FROM activity WHERE at < ?", (cutoff,)).fetchone()[0])
+
+    def purge_older_than(self, cutoff: str) -> int:
+        """The retention rule: records made before `cutoff`, their queued statements, and saves last written
+        before it. Returns the number of records removed."""
+        n = self._delete({"outcomes": ["answered_at < ?"], "activity": ["at < ?"]}, [cutoff])
+        moment = dt.datetime.fromisoformat(cutoff)
+        limit = (moment if moment.tzinfo else moment.replace(tzinfo=dt.timezone.utc)).timestamp()
+        if self.saves.root.is_dir():
+            for f in self.saves.root.glob("*/*.json"):
+                if f.stat().st_mtime < limit:
+                    f.unlink()
+            for folder in self.saves.root.iterdir():
+                if folder.is_dir() and not any(folder.iterdir()):
+                    folder.rmdir()
+        return n
+
+    def _delete(self, where, params: list, class_rows: tuple[str, ...] | list[str] = ()) -> int:
+        conditions = where if isinstance(where, dict) else {"outcomes": where, "activity": where}
+        with self._db:
+            self._db.execute("BEGIN IMMEDIATE")
+            n = 0
+            for table in ("outcomes", "activity"):
+                n += self._db.execute(f"DELETE FROM {table} WHERE {' AND '.join(conditions[table])}",
+                                      params).rowcount
+            # a queued statement never outlives its record
+            self._db.execute("DELETE FROM outbox WHERE statement_id NOT IN "
+                             "(SELECT statement_id FROM outcomes UNION SELECT statement_id FROM activity)")
+            self._db.executemany("DELETE FROM classes WHERE code = ?", [(c,) for c in class_rows])
+        self._checkpoint()
+        return n
+
+    def _checkpoint(self) -> None:
+        """Fold the write-ahead log into the database and empty it, so erased rows leave no copy behind."""
+        self._db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+
+
+def _valid(kind, text: str) -> list[str]:
+    """[kind(text)] if text follows the rule, else []."""
+    try:
+        return [kind(text)]
+    except ValueError:
+        return []
+
+
+def _outcome(row) -> Outcome:
+    values = dict(zip(_OUTCOME_COLUMNS, row))
+    values["correct"] = bool(values["correct"])
+    return Outcome(**values)
+
