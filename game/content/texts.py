@@ -24,12 +24,13 @@ class Message:
     context: str  # relative to the chapter, e.g. "scene:mine:title"
     text: str
     file: str
-    path: tuple  # path inside the YAML file, for line numbers
+    path: tuple  # path inside the YAML file
     comment: str = ""
+    line: int = 0  # line in the file (0 when the chapter was not read from a file)
 
 
 def all_messages(b: ChapterBundle) -> list[Message]:
-    return [Message(h.context, h.value, h.file, h.path, h.comment) for h in walk_bundle(b, Text)]
+    return [Message(h.context, h.value, h.file, h.path, h.comment, h.line) for h in walk_bundle(b, Text)]
 
 
 def localized(b: ChapterBundle, translate: Callable[[str, str], str]) -> ChapterBundle:

@@ -286,3 +286,38 @@ def walk_bundle(bundle, kinds: type | tuple = MARKERS) -> Iterator[Hit]:
 def _file_of(obj: BaseModel, default: str) -> str:
     where = origin(obj)
     return where.file if where is not None and where.file else default
+
+
+@dataclass
+class Links:
+    """A chapter's references and flags, as the walker finds them: the inputs of the lint and of any
+    drawing of the story. `refs["scene"]` is every Hit that names a scene, `flags["set"]` every Hit that
+    sets a flag, and so on."""
+
+    refs: dict[str, list[Hit]] = field(default_factory=dict)
+    flags: dict[str, list[Hit]] = field(default_factory=dict)
+
+    def named(self, target: str) -> set[str]:
+        """Every id of `target` that something names (a scene moved to, a document given...)."""
+        return {h.value for h in self.refs.get(target, [])}
+
+    def flag_values(self, role: str) -> set[str]:
+        return {h.value for h in self.flags.get(role, [])}
+
+
+def links(bundle) -> Links:
+    out = Links()
+    for hit in walk_bundle(bundle, (Ref, Flag)):
+        if isinstance(hit.marker, Ref):
+            out.refs.setdefault(hit.marker.target, []).append(hit)
+        else:
+            out.flags.setdefault(hit.marker.role, []).append(hit)
+    return out
+
+
+def within(hit: Hit, cls: type) -> BaseModel | None:
+    """The innermost object of class `cls` that holds the hit (its owner or an ancestor), if any."""
+    for obj in (hit.owner,) + tuple(reversed(hit.parents)):
+        if isinstance(obj, cls):
+            return obj
+    return None
