@@ -252,3 +252,10 @@ def test_rules_refuse_play_data_of_another_kind(mini_content):
     with pytest.raises(rules.MiniGameError):
         rules.legal(games["plateau"], rules.start(games["carte"]))
 
+
+
+def test_a_missing_field_inside_a_part_of_a_mini_game_is_not_blamed_on_the_game(mini_root):
+    path = mini_root / "levels" / "01_mini.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("        situation: Le matin.\n", ""), encoding="utf-8")
+    line = _mini_line(mini_root, "      - id: matin")
+    assert _problems(mini_root) == [(line, 9, 'The field "situation" is missing here; it is required.')]

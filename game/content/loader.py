@@ -213,12 +213,14 @@ _SIMPLE = {  # N_: extracted for translation, translated by say() when used
 
 def _untagged(loc: tuple, data: Any) -> tuple[tuple, str | None]:
     """pydantic puts the chosen kind of a union (a mini-game's `kind`) in an error's path, where the file
-    has no such key: take it out, so the path is the file's. Returns (path, the last kind taken out)."""
-    out, tag, here = [], None, data
+    has no such key: take it out, so the path is the file's. Returns (path, the kind of the object that holds
+    the path's last part, if that object is a union's)."""
+    out, tag, here, here_kind = [], None, data, None
     for part in loc:
         if isinstance(here, dict) and isinstance(part, str) and part not in here and here.get("kind") == part:
-            tag = part
+            here_kind = part
             continue
+        tag, here_kind = here_kind, None
         out.append(part)
         try:
             here = here[part]
