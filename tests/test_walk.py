@@ -259,3 +259,23 @@ def test_a_missing_field_inside_a_part_of_a_mini_game_is_not_blamed_on_the_game(
     path.write_text(path.read_text(encoding="utf-8").replace("        situation: Le matin.\n", ""), encoding="utf-8")
     line = _mini_line(mini_root, "      - id: matin")
     assert _problems(mini_root) == [(line, 9, 'The field "situation" is missing here; it is required.')]
+
+
+def test_a_mini_game_s_own_checks_point_at_the_part_that_is_wrong(mini_root):
+    path = mini_root / "levels" / "01_mini.yaml"
+    text = path.read_text(encoding="utf-8")
+    text = text.replace("effects: {repas: 1}", "effects: {repos: 1}")
+    text = text.replace("scores: {kent: 80, hants: 20}", "scores: {kent: 80, hampshire: 20}")
+    text = text.replace("answer: br,", "answer: uk,")
+    path.write_text(text, encoding="utf-8")
+    lines = text.splitlines()
+
+    def at(needle):
+        i = next(i for i, t in enumerate(lines) if needle in t)
+        return i + 1, lines[i].index(needle) + 1
+
+    assert sorted(_problems(mini_root)) == sorted([
+        (*at("repos"), 'Option "queue" of round "matin" changes an unknown meter "repos".'),
+        (*at("hampshire"), 'Token "radio" gives a score to an unknown zone "hampshire".'),
+        (*at("uk,"), 'Item "ar" has the answer "uk", which is not a category.'),
+    ])

@@ -282,9 +282,9 @@ def explain(err: dict, data: Any = None) -> tuple[tuple, str, bool]:
         if kind == "greater_than_equal":
             return loc, say('"{name}" must be at least {limit}.', name=name, limit=limit), False
         return loc, say('"{name}" must be at most {limit}.', name=name, limit=limit), False
-    if kind == "value_error":
+    if kind == "value_error":  # a model's own check (models.problem_at may send it to a line inside the model)
         msg = str(ctx.get("error") or err.get("msg", ""))
-        return loc, msg.removeprefix("Value error, "), False
+        return loc, msg.removeprefix("Value error, "), bool(ctx.get("at_key"))
     if kind in _SIMPLE:
         sentence = say(_SIMPLE[kind])
         if value is not None and not isinstance(value, (dict, list)):

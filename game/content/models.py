@@ -14,7 +14,8 @@ from enum import Enum
 from typing import Annotated, Any, ClassVar, Literal, Union
 
 from pydantic import (BaseModel, ConfigDict, Field, PrivateAttr, StrictBool, StringConstraints, TypeAdapter,
-                      WithJsonSchema, model_validator)
+                      ValidationError, WithJsonSchema, model_validator)
+from pydantic_core import InitErrorDetails, PydanticCustomError
 
 from .say import say
 from .walk import Asset, Flag, Hit, Ident, Local, Ref, Text, Verbatim
@@ -40,6 +41,14 @@ AssetPath = Annotated[
 ]
 
 NARRATOR = "narrator"
+
+
+def problem_at(message: str, *loc, key: bool = False) -> ValidationError:
+    """A mistake found by a model's validator, at `loc` inside the model, so the author is sent to that line
+    (`key`: to the field's name rather than its value). Raise it from the validator."""
+    details = InitErrorDetails(type=PydanticCustomError("value_error", "{error}", {"error": message, "at_key": key}),
+                               loc=tuple(loc), input=None)
+    return ValidationError.from_exception_data("content", [details])
 
 
 class Strict(BaseModel):
@@ -205,7 +214,8 @@ class Question(Strict):
         ids = [o.id for o in self.options]
         dup = sorted({i for i in ids if ids.count(i) > 1})
         if dup:
-            raise ValueError(say("Two options share the id \"{id}\"; each option needs its own id.", id=dup[0]))
+            raise problem_at(say("Two options share the id \"{id}\"; each option needs its own id.", id=dup[0]),
+                             "options", ids.index(dup[0], ids.index(dup[0]) + 1), "id")
         correct = [o for o in self.options if o.correct]
         kind = self.kind
         if kind is QuestionKind.order:
@@ -223,13 +233,15 @@ class Question(Strict):
         if kind is not QuestionKind.order:
             missing = [o.id for o in self.options if not o.feedback]
             if missing and not (kind is QuestionKind.true_false and self.explanation):
-                raise ValueError(say("Option \"{id}\" needs a 'feedback': say why it is right or wrong.", id=missing[0]))
+                raise problem_at(say("Option \"{id}\" needs a 'feedback': say why it is right or wrong.", id=missing[0]),
+                                 "options", ids.index(missing[0]))
         if kind is QuestionKind.map:
             if not self.map:
                 raise ValueError(say("A map question needs 'map': the picture the places are pinned on."))
             unplaced = [o.id for o in self.options if o.at is None]
             if unplaced:
-                raise ValueError(say("Option \"{id}\" of a map question needs 'at': its place on the map.", id=unplaced[0]))
+                raise problem_at(say("Option \"{id}\" of a map question needs 'at': its place on the map.",
+                                     id=unplaced[0]), "options", ids.index(unplaced[0]))
         return self
 
     def option(self, option_id: str) -> Option:
@@ -382,9 +394,9 @@ class MiniGameBase(Strict):
 
     @model_validator(mode="after")
     def _effects(self):
-        odd = [e for e in self.effects if e.set is None and e.clear is None and e.give is None]
+        odd = [i for i, e in enumerate(self.effects) if e.set is None and e.clear is None and e.give is None]
         if odd:
-            raise ValueError(say("A mini-game's effects can only set or clear flags and give documents."))
+            raise problem_at(say("A mini-game's effects can only set or clear flags and give documents."), "effects", odd[0])
         return self
 
 
@@ -399,17 +411,21 @@ class DilemmasGame(MiniGameBase):
     @model_validator(mode="after")
     def _dilemmas(self):
         meters = {m.id for m in self.meters}
-        for r in self.rounds:
-            for o in r.options:
+        for ri, r in enumerate(self.rounds):
+            for oi, o in enumerate(r.options):
                 bad = [m for m in o.effects if m not in meters]
                 if bad:
-                    raise ValueError(say("Option \"{option}\" of round \"{round}\" changes an unknown meter \"{meter}\".", option=o.id, round=r.id, meter=bad[0]))
-        for e in self.endings:
+                    raise problem_at(say("Option \"{option}\" of round \"{round}\" changes an unknown meter \"{meter}\".",
+                                         option=o.id, round=r.id, meter=bad[0]),
+                                     "rounds", ri, "options", oi, "effects", bad[0], key=True)
+        for ei, e in enumerate(self.endings):
             bad = [m for m in e.when if m not in meters]
             if bad:
-                raise ValueError(say("Ending \"{ending}\" tests an unknown meter \"{meter}\".", ending=e.id, meter=bad[0]))
+                raise problem_at(say("Ending \"{ending}\" tests an unknown meter \"{meter}\".", ending=e.id, meter=bad[0]),
+                                 "endings", ei, "when", bad[0], key=True)
         if self.endings[-1].when:
-            raise ValueError(say("The last ending must have no 'when', so that every game has an ending."))
+            raise problem_at(say("The last ending must have no 'when', so that every game has an ending."),
+                             "endings", len(self.endings) - 1, "when", key=True)
         return self
 
 
@@ -426,13 +442,15 @@ class PlacementGame(MiniGameBase):
     @model_validator(mode="after")
     def _placement(self):
         zones = {z.id for z in self.zones}
-        for t in self.tokens:
+        for ti, t in enumerate(self.tokens):
             bad = [z for z in t.scores if z not in zones]
             if bad:
-                raise ValueError(say("Token \"{token}\" gives a score to an unknown zone \"{zone}\".", token=t.id, zone=bad[0]))
+                raise problem_at(say("Token \"{token}\" gives a score to an unknown zone \"{zone}\".", token=t.id, zone=bad[0]),
+                                 "tokens", ti, "scores", bad[0], key=True)
         best = sum(max(t.scores.values(), default=0) for t in self.tokens) / len(self.tokens)
         if best < self.target:
-            raise ValueError(say("The target {target} cannot be reached: the best placement gives {best}.", target=self.target, best=round(best)))
+            raise problem_at(say("The target {target} cannot be reached: the best placement gives {best}.",
+                                 target=self.target, best=round(best)), "target")
         return self
 
 
@@ -445,7 +463,7 @@ class SequenceGame(MiniGameBase):
     @model_validator(mode="after")
     def _sequence(self):
         if len(self.cards) < 3:
-            raise ValueError(say("A sequence mini-game needs at least 3 cards."))
+            raise problem_at(say("A sequence mini-game needs at least 3 cards."), "cards", key=True)
         return self
 
 
@@ -460,9 +478,10 @@ class MatchingGame(MiniGameBase):
     @model_validator(mode="after")
     def _matching(self):
         cats = {c.id for c in self.categories}
-        for it in self.items:
+        for ii, it in enumerate(self.items):
             if it.answer not in cats:
-                raise ValueError(say("Item \"{item}\" has the answer \"{answer}\", which is not a category.", item=it.id, answer=it.answer))
+                raise problem_at(say("Item \"{item}\" has the answer \"{answer}\", which is not a category.",
+                                     item=it.id, answer=it.answer), "items", ii, "answer")
         return self
 
 
