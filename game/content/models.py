@@ -487,10 +487,6 @@ class MatchingGame(MiniGameBase):
 
 #: A mini-game: one of the kinds, chosen by its `kind` field.
 MiniGame = Annotated[Union[DilemmasGame, PlacementGame, SequenceGame, MatchingGame], Field(discriminator="kind")]
-MINIGAME_MODELS: dict[MiniGameKind, type[MiniGameBase]] = {
-    MiniGameKind.dilemmas: DilemmasGame, MiniGameKind.placement: PlacementGame,
-    MiniGameKind.sequence: SequenceGame, MiniGameKind.matching: MatchingGame,
-}
 _MINIGAME = TypeAdapter(MiniGame)
 
 

@@ -162,11 +162,6 @@ def _plan(cls: type[BaseModel]) -> tuple[_Field, ...]:
     return tuple(out)
 
 
-def markers_of(cls: type[BaseModel], name: str) -> tuple:
-    """The markers on one field of a model class."""
-    return next(f.markers for f in _plan(cls) if f.name == name)
-
-
 @dataclass
 class Hit:
     """One marked value found by the walker."""
