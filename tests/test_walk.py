@@ -279,3 +279,12 @@ def test_a_mini_game_s_own_checks_point_at_the_part_that_is_wrong(mini_root):
         (*at("hampshire"), 'Token "radio" gives a score to an unknown zone "hampshire".'),
         (*at("uk,"), 'Item "ar" has the answer "uk", which is not a category.'),
     ])
+
+
+def test_ids_are_unique_in_every_list_of_parts_of_a_mini_game_even_the_options_of_a_round(mini_root):
+    path = mini_root / "levels" / "01_mini.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("{id: maison, text: Rentrer", "{id: sortir, text: Rentrer"),
+                    encoding="utf-8")
+    line = _mini_line(mini_root, "{id: sortir, text: Rentrer")
+    assert _problems(mini_root) == [
+        (line, 18, 'Another part of this mini-game already has the id "sortir" (item 1); ids must be unique.')]

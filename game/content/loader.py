@@ -302,6 +302,20 @@ def _dupes(loc: Located, items: list, path: tuple, what: str) -> None:
             seen[item.id] = i
 
 
+def _dupes_inside(loc: Located, obj: BaseModel, path: tuple, what: str) -> None:
+    """Every list of parts with ids inside `obj` (whatever its kind has: meters, rounds and their options,
+    cards...): ids unique in their list."""
+    for name, info in type(obj).model_fields.items():
+        value = getattr(obj, name)
+        if not isinstance(value, list) or not all(isinstance(v, BaseModel) for v in value):
+            continue
+        alias = info.alias or name
+        if value and all("id" in type(v).model_fields for v in value):
+            _dupes(loc, value, path + (alias,), what)
+        for i, v in enumerate(value):
+            _dupes_inside(loc, v, path + (alias, i), what)
+
+
 def _link(root: Path, chapters: list[Located], dialogues: list[Located], broken: set[str],
           broken_files: bool = False, broken_dialogue: set[str] = frozenset()) -> dict[str, ChapterBundle]:
     bundles: dict[str, ChapterBundle] = {}
@@ -396,8 +410,7 @@ def _check_chapter(root: Path, loc: Located, b: ChapterBundle, dlocs: list[Locat
             if not (0 <= x <= 1280 and 0 <= y <= 720):
                 loc.at(("scenes", si, "hotspots", hi, "at"), say("The hotspot is outside the 1280x720 picture ({x}, {y}).", x=x, y=y))
     for mi, m in enumerate(ch.minigames):
-        for group in ("meters", "rounds", "endings", "tokens", "zones", "cards", "categories", "items"):
-            _dupes(loc, getattr(m, group, []), ("minigames", mi, group), N_("part of this mini-game"))
+        _dupes_inside(loc, m, ("minigames", mi), N_("part of this mini-game"))
 
     # every reference and every picture, wherever the models mark one (walk.py)
     tables = ref_tables(b, nodes_known)
