@@ -16,7 +16,6 @@ from game.content.models import AssetPath, Chapter, Dialogue, Id, Scene, Words
 from game.content.texts import all_messages, localized
 from game.content.walk import MARKERS, TARGETS, Asset, Ref, Text, links, origin, walk, walk_bundle
 
-
 # -- one edit -------------------------------------------------------------------------------------
 
 class SceneWithMore(Scene):

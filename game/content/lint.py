@@ -21,7 +21,7 @@ from .problems import Problem, ProblemSink
 from .say import say
 from .models import Node
 from .texts import all_messages
-from .walk import Flag, links, origin, within
+from .walk import links, origin, within
 
 PLACEHOLDER = re.compile(r"\{[^{}]*\}|%[sd]")
 
@@ -70,7 +70,7 @@ def _graph(where: _Where, b: ChapterBundle) -> None:
     set_flags = found.flag_values("set")
 
     # conditions (requires / excludes) on whatever can have them: hotspots, choices...
-    excluded_by = {}
+    excluded_by: dict[int, set[str]] = {}
     for hit in found.flags.get("excludes", []):
         excluded_by.setdefault(id(hit.owner), set()).add(hit.value)
     for hit in found.flags.get("requires", []) + found.flags.get("excludes", []):

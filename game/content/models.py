@@ -170,6 +170,7 @@ class Document(Strict):
 
 def _option_comment(hit: Hit) -> str:
     o, q = hit.owner, hit.parent
+    assert isinstance(o, Option) and isinstance(q, Question)
     mark = "correct answer" if o.correct else ("item to order" if q.kind is QuestionKind.order else "wrong answer")
     return f"Option ({mark}) of: {q.prompt}"
 
@@ -536,7 +537,7 @@ class Chapter(Strict):
 
 
 def _speaker_comment(hit: Hit) -> str:
-    speaker = hit.owner.speaker
+    speaker = getattr(hit.owner, "speaker")
     names = {c.id: c.name for c in hit.chapter.characters} if hit.chapter is not None else {}
     return f"Speaker: {names.get(speaker, speaker)}"
 

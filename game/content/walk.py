@@ -21,9 +21,8 @@ source map (`place`).
 """
 from __future__ import annotations
 
-import functools
 from dataclasses import dataclass, field
-from typing import Any, Callable, Iterator, Literal
+from typing import Any, Callable, Iterator, Literal, TypeVar
 
 from pydantic import BaseModel
 
@@ -133,7 +132,7 @@ def origin(obj: BaseModel) -> Origin | None:
 
 def place(obj: BaseModel, file: str, smap: Any, path: tuple = ()) -> None:
     """Record on `obj` and on every model object inside it where it was written."""
-    obj._origin = Origin(file, tuple(path), smap)
+    setattr(obj, "_origin", Origin(file, tuple(path), smap))  # a private attribute of every content model
     for f in _plan(type(obj)):
         value = getattr(obj, f.name, None)
         items = value if isinstance(value, list) else [value]
@@ -152,14 +151,16 @@ class _Field:
     markers: tuple
 
 
-@functools.cache
+_PLANS: dict[type, tuple[_Field, ...]] = {}
+
+
 def _plan(cls: type[BaseModel]) -> tuple[_Field, ...]:
     """The fields of a model class, in order, with their markers (read once per class)."""
-    out = []
-    for name, info in cls.model_fields.items():
-        markers = tuple(m for m in info.metadata if isinstance(m, MARKERS))
-        out.append(_Field(name, info.alias or name, markers))
-    return tuple(out)
+    plan = _PLANS.get(cls)
+    if plan is None:
+        plan = _PLANS[cls] = tuple(_Field(name, info.alias or name, tuple(m for m in info.metadata if isinstance(m, MARKERS)))
+                                   for name, info in cls.model_fields.items())
+    return plan
 
 
 @dataclass
@@ -310,9 +311,13 @@ def links(bundle) -> Links:
     return out
 
 
-def within(hit: Hit, cls: type) -> BaseModel | None:
+M = TypeVar("M", bound=BaseModel)
+
+
+def within(hit: Hit, cls: type[M]) -> M | None:
     """The innermost object of class `cls` that holds the hit (its owner or an ancestor), if any."""
-    for obj in (hit.owner,) + tuple(reversed(hit.parents)):
+    holders: tuple[BaseModel, ...] = (hit.owner,) + tuple(reversed(hit.parents))
+    for obj in holders:
         if isinstance(obj, cls):
             return obj
     return None

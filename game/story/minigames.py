@@ -21,11 +21,11 @@ The play data's JSON is the one saves have always held (e.g. {"placed": {...}, "
 from __future__ import annotations
 
 import hashlib
-from typing import Union
+from typing import Any, Union
 
 from pydantic import BaseModel, ConfigDict
 
-from ..content.models import (DilemmasGame, DilemmaOption, Ending, MatchingGame, MiniGameBase, MiniGameKind,
+from ..content.models import (DilemmaOption, DilemmasGame, Ending, MatchingGame, MiniGameBase, MiniGameKind,
                               PlacementGame, SequenceGame)
 
 Action = tuple
@@ -280,12 +280,14 @@ class _Matching:
 
 def placed_right(mg: SequenceGame | MatchingGame, d: SequencePlay | MatchingPlay) -> set[str]:
     """sequence: the cards already in their right place; matching: the items rightly matched."""
-    if isinstance(d, SequencePlay):
+    if isinstance(mg, SequenceGame) and isinstance(d, SequencePlay):
         return {c for c, right in zip(d.order, mg.cards) if c == right.id}
-    return {it.id for it in mg.items if d.assigned.get(it.id) == it.answer}
+    if isinstance(mg, MatchingGame) and isinstance(d, MatchingPlay):
+        return {it.id for it in mg.items if d.assigned.get(it.id) == it.answer}
+    raise MiniGameError(f"{mg.id!r} has no parts to place right")
 
 
-_RULES = {
+_RULES: dict[MiniGameKind, Any] = {
     MiniGameKind.dilemmas: _Dilemmas,
     MiniGameKind.placement: _Placement,
     MiniGameKind.sequence: _Sequence,
