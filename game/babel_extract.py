@@ -17,6 +17,7 @@ from pydantic import ValidationError
 from .content.loader import ChapterBundle
 from .content.models import Chapter, Dialogue
 from .content.texts import all_messages
+from .content.walk import place
 from .content.yamlsource import YamlSyntaxError, load_yaml
 
 
@@ -31,6 +32,7 @@ def extract_yaml(fileobj, keywords, comment_tags, options) -> Iterator[tuple]:
     try:
         if "nodes" in data:
             dialogue = Dialogue.model_validate(data)
+            place(dialogue, "this file", smap)
             stub = Chapter.model_construct(id=dialogue.chapter, title="", subtitle=None, summary="", conclusion="",
                                            objectives=[], characters=[], scenes=[], documents=[], questions=[],
                                            minigames=[], sources=[], teacher=None)
@@ -42,10 +44,10 @@ def extract_yaml(fileobj, keywords, comment_tags, options) -> Iterator[tuple]:
             cid = dialogue.chapter
         else:
             chapter = Chapter.model_validate(data)
+            place(chapter, "this file", smap)
             messages = all_messages(ChapterBundle(chapter, "this file"))
             cid = chapter.id
     except ValidationError:
         return
     for m in messages:
-        line = smap.value(m.path)[0]
-        yield line, "pgettext", (f"{cid}:{m.context}", m.text), [m.comment] if m.comment else []
+        yield m.line, "pgettext", (f"{cid}:{m.context}", m.text), [m.comment] if m.comment else []

@@ -21,10 +21,9 @@ def template(content: Content, chapter_id: str) -> Catalog:
     b = content.chapters[chapter_id]
     cat = Catalog(project="coupole-game", locale=SOURCE_LOCALE, domain=chapter_id)
     for msg in all_messages(b):
-        line = content.line_of(msg.file, msg.path)
         cat.add(
             msg.text,
-            locations=[(msg.file, line)],
+            locations=[(msg.file, msg.line)],
             auto_comments=[msg.comment] if msg.comment else [],
             context=f"{chapter_id}:{msg.context}",
         )

@@ -46,13 +46,13 @@ def keys_for(app, action) -> list[int]:
     if name == "play":
         move = tuple(arg)
         if move[0] == "choose":
-            options = view.mg.rounds[view.data["round"]].options
+            options = view.mg.rounds[view.data.round].options
             return [K.KEY_1 + [o.id for o in options].index(move[1])]
         if move[0] == "check":
             return tabs_to(view, len(view.focus.buttons) - 1) + [K.ENTER]
         if move[0] == "move":
             assert isinstance(view, SequenceView)
-            j, i = view.data["order"].index(move[1]), int(move[2])
+            j, i = view.data.order.index(move[1]), int(move[2])
             return tabs_to(view, j * 2 + (0 if i < j else 1)) + [K.ENTER] * abs(j - i)
         if move[0] == "place":
             assert isinstance(view, PlacementView)
@@ -111,9 +111,9 @@ def _done(action, run) -> bool:
         data = run.state.minigame.data if run.state.minigame else None
         if data is None:
             return True
-        table = data.get("placed") or data.get("assigned") or {}
+        table = getattr(data, "placed", None) or getattr(data, "assigned", None) or {}
         return table.get(arg[1]) == arg[2]
     if name == "play" and arg[0] == "move":
         data = run.state.minigame.data if run.state.minigame else None
-        return data is None or data["order"].index(arg[1]) == int(arg[2])
+        return data is None or data.order.index(arg[1]) == int(arg[2])
     return True

@@ -1,14 +1,14 @@
 """Mini-game rules, played with no window: what a pupil can do, what happens, when it is won."""
 import pytest
 
-from game.content.models import MiniGame
+from game.content.models import parse_minigame
 from game.story import minigames as rules
 
 
 def game(**kw):
     base = dict(id="g", title="T", intro="I", conclusion="C")
     base.update(kw)
-    return MiniGame.model_validate(base)
+    return parse_minigame(base)
 
 
 DILEMMAS = game(
@@ -32,7 +32,7 @@ def test_dilemmas_meters_are_clamped_and_the_ending_follows_the_choices():
     d = rules.start(DILEMMAS)
     assert rules.legal(DILEMMAS, d) == [("choose", "queue"), ("choose", "home")]
     d = rules.apply(DILEMMAS, d, ("choose", "home"))
-    assert d["meters"]["food"] == 0  # 1 - 3, never below 0
+    assert d.meters["food"] == 0  # 1 - 3, never below 0
     assert rules.consequence(DILEMMAS, d).consequence == "Nothing."
     assert rules.legal(DILEMMAS, d) == [("next",)]  # the pupil reads the consequence first
     d = rules.apply(DILEMMAS, d, ("next",))
@@ -44,7 +44,7 @@ def test_dilemmas_meters_are_clamped_and_the_ending_follows_the_choices():
     e = rules.start(DILEMMAS)
     for move in (("choose", "queue"), ("next",), ("choose", "out"), ("next",)):
         e = rules.apply(DILEMMAS, e, move)
-    assert e["meters"] == {"food": 2, "risk": 3}  # 1 + 5 clamped to max 2
+    assert e.meters == {"food": 2, "risk": 3}  # 1 + 5 clamped to max 2
     assert rules.ending(DILEMMAS, e).id == "brave"
     assert rules.result(DILEMMAS, e) == {"chosen": ["queue", "out"], "meters": {"food": 2, "risk": 3}, "ending": "brave"}
 
@@ -77,9 +77,9 @@ def test_placement_meter_moves_with_each_token_and_check_needs_the_target():
     d = rules.apply(PLACEMENT, d, ("place", "radio", "hants"))
     assert rules.meter(PLACEMENT, d) == 55
     d = rules.apply(PLACEMENT, d, ("check",))
-    assert not rules.finished(PLACEMENT, d) and d["attempts"] == 1  # 55 < 70: try again
+    assert not rules.finished(PLACEMENT, d) and d.attempts == 1  # 55 < 70: try again
     d = rules.apply(PLACEMENT, d, ("place", "radio", "kent"))
-    assert not d["checked"]
+    assert not d.checked
     d = rules.apply(PLACEMENT, d, ("check",))
     assert rules.meter(PLACEMENT, d) == 85 and rules.finished(PLACEMENT, d)
     assert rules.legal(PLACEMENT, d) == []
@@ -98,17 +98,17 @@ SEQUENCE = game(kind="sequence", cards=[{"id": c, "text": c.upper(), "date": str
 
 def test_sequence_starts_mixed_and_is_won_only_when_checked_in_order():
     d = rules.start(SEQUENCE)
-    assert sorted(d["order"]) == ["a", "b", "c", "d"] and d["order"] != ["a", "b", "c", "d"]
+    assert sorted(d.order) == ["a", "b", "c", "d"] and d.order != ["a", "b", "c", "d"]
     assert rules.start(SEQUENCE) == d  # the same for every pupil
     for i, card in enumerate("abcd"):
-        if d["order"][i] != card:
+        if d.order[i] != card:
             d = rules.apply(SEQUENCE, d, ("move", card, str(i)))
-    assert d["order"] == ["a", "b", "c", "d"] and not rules.finished(SEQUENCE, d)
+    assert d.order == ["a", "b", "c", "d"] and not rules.finished(SEQUENCE, d)
     d = rules.apply(SEQUENCE, d, ("check",))
     assert rules.finished(SEQUENCE, d)
     wrong = rules.apply(SEQUENCE, rules.start(SEQUENCE), ("check",))
     assert not rules.finished(SEQUENCE, wrong)
-    assert rules.placed_right(SEQUENCE, wrong) == {c for c, r in zip(wrong["order"], "abcd") if c == r}
+    assert rules.placed_right(SEQUENCE, wrong) == {c for c, r in zip(wrong.order, "abcd") if c == r}
 
 
 MATCHING = game(
@@ -127,7 +127,7 @@ def test_matching_needs_every_item_right():
     assert not rules.finished(MATCHING, d) and rules.placed_right(MATCHING, d) == {"ar"}
     d = rules.apply(MATCHING, d, ("assign", "so", "pl"))
     d = rules.apply(MATCHING, d, ("check",))
-    assert rules.finished(MATCHING, d) and d["attempts"] == 2
+    assert rules.finished(MATCHING, d) and d.attempts == 2
 
 
 @pytest.mark.parametrize("mg", [DILEMMAS, PLACEMENT, SEQUENCE, MATCHING], ids=lambda m: m.kind.value)

@@ -19,7 +19,9 @@ from ..i18n import LOCALES, SOURCE_LOCALE, N_, content_locale_dir, po_path
 from .loader import ChapterBundle, Content
 from .problems import Problem, ProblemSink
 from .say import say
+from .models import Node
 from .texts import all_messages
+from .walk import links, origin, within
 
 PLACEHOLDER = re.compile(r"\{[^{}]*\}|%[sd]")
 
@@ -53,6 +55,9 @@ def lint(content: Content, locales=None) -> list[Problem]:
 
 def _node_path(b: ChapterBundle, nid: str) -> tuple:
     """The path of a node in its own file (its index among that file's nodes)."""
+    where = origin(b.nodes[nid])
+    if where is not None:
+        return where.path
     f = b.node_files[nid]
     index = [n for n in b.nodes if b.node_files[n] == f].index(nid)
     return ("nodes", index)
@@ -60,46 +65,42 @@ def _node_path(b: ChapterBundle, nid: str) -> tuple:
 
 def _graph(where: _Where, b: ChapterBundle) -> None:
     c, f = b.chapter, b.file
-    # flags set anywhere
-    set_flags: set[str] = set()
-    for node in b.nodes.values():
-        for e in node.effects + [e for ch in node.choices for e in ch.effects]:
-            if e.set:
-                set_flags.add(e.set)
-    for mg in c.minigames:
-        set_flags |= {e.set for e in mg.effects if e.set}
+    # every reference and flag of the chapter and its conversations, wherever the models mark one (walk.py)
+    found = links(b)
+    set_flags = found.flag_values("set")
 
-    def conditions(file: str, path: tuple, requires: list[str], excludes: list[str], what: str) -> None:
-        for i, flag in enumerate(requires):
+    # conditions (requires / excludes) on whatever can have them: hotspots, choices...
+    excluded_by: dict[int, set[str]] = {}
+    for hit in found.flags.get("excludes", []):
+        excluded_by.setdefault(id(hit.owner), set()).add(hit.value)
+    for hit in found.flags.get("requires", []) + found.flags.get("excludes", []):
+        what = _noun(hit.owner)
+        flag = hit.value
+        if hit.marker.role == "requires":
             if flag not in set_flags:
-                where.add(file, path + ("requires", i),
+                where.add(hit.file, hit.path,
                           say('This {what} needs the flag "{flag}", but nothing ever sets it: it can never appear.',
                               what=say(what), flag=flag))
-            if flag in excludes:
-                where.add(file, path + ("requires", i),
+            if flag in excluded_by.get(id(hit.owner), ()):
+                where.add(hit.file, hit.path,
                           say('This {what} both requires and excludes the flag "{flag}": it can never appear.',
                               what=say(what), flag=flag))
-        for i, flag in enumerate(excludes):
-            if flag not in set_flags:
-                where.add(file, path + ("excludes", i),
-                          say('This {what} excludes the flag "{flag}", which nothing ever sets: the condition has no '
-                              'effect.', what=say(what), flag=flag), "warning")
+        elif flag not in set_flags:
+            where.add(hit.file, hit.path,
+                      say('This {what} excludes the flag "{flag}", which nothing ever sets: the condition has no '
+                          'effect.', what=say(what), flag=flag), "warning")
 
+    # conversations: started from outside a node (hotspots, scene entries), followed from inside one
     roots: list[str] = []
-    given, asked, played, goes = set(), set(), set(), {c.start}
-    for si, scene in enumerate(c.scenes):
-        if scene.enter:
-            roots.append(scene.enter)
-        for hi, h in enumerate(scene.hotspots):
-            conditions(f, ("scenes", si, "hotspots", hi), h.requires, h.excludes, N_("hotspot"))
-            if h.talk:
-                roots.append(h.talk)
-            given |= {h.document} if h.document else set()
-            asked |= {h.question} if h.question else set()
-            played |= {h.play} if h.play else set()
-            goes |= {h.go} if h.go else set()
-    for mg in c.minigames:
-        given |= {e.give for e in mg.effects if e.give}
+    follows: dict[str, list[str]] = {}
+    for hit in found.refs.get("node", []):
+        node = within(hit, Node)
+        if node is None:
+            roots.append(hit.value)
+        else:
+            follows.setdefault(node.id, []).append(hit.value)
+    given, asked = found.named("document"), found.named("question")
+    played, goes = found.named("minigame"), found.named("scene")
 
     reached, todo = set(), list(roots)
     while todo:
@@ -107,22 +108,13 @@ def _graph(where: _Where, b: ChapterBundle) -> None:
         if nid in reached or nid not in b.nodes:
             continue
         reached.add(nid)
-        node = b.nodes[nid]
-        todo += [node.next] if node.next else []
-        todo += [ch.next for ch in node.choices if ch.next]
+        todo += follows.get(nid, [])
     for nid, node in b.nodes.items():
         path = _node_path(b, nid)
         nf = b.node_files[nid]
         if nid not in reached:
             where.add(nf, path + ("id",), say('The node "{id}" is never reached: no hotspot, scene entry, "next" or '
                                               "choice leads to it.", id=nid))
-        for ci, ch in enumerate(node.choices):
-            conditions(nf, path + ("choices", ci), ch.requires, ch.excludes, N_("choice"))
-        for e in node.effects + [e for ch in node.choices for e in ch.effects]:
-            given |= {e.give} if e.give else set()
-            asked |= {e.ask} if e.ask else set()
-            played |= {e.play} if e.play else set()
-            goes |= {e.go} if e.go else set()
 
     for di, d in enumerate(c.documents):
         if d.id not in given:
@@ -157,6 +149,15 @@ def _graph(where: _Where, b: ChapterBundle) -> None:
             where.add(f, ("scenes", si, "id"), say('The scene "{id}" has no way on: no "go" hotspot and no '
                                                    "conversation that moves to another scene or ends the chapter.",
                                                    id=scene.id))
+
+
+_NOUNS = {"hotspot": N_("hotspot"), "choice": N_("choice")}
+
+
+def _noun(owner) -> str:
+    """What an object with conditions is called in a sentence: its kind in the catalogues ("hotspot:{id}")."""
+    kind = type(owner).i18n.split(":")[0]
+    return _NOUNS.get(kind, kind)
 
 
 def _translations(where: _Where, content: Content, b: ChapterBundle, locales) -> None:

@@ -13,10 +13,11 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from .models import NARRATOR, Chapter, Dialogue, Node, Question
+from .models import NARRATOR, Chapter, Dialogue, MiniGameKind, Node, Question
 from ..i18n import N_
 from .problems import ContentError, Problem, ProblemSink
 from .say import say
+from .walk import TARGETS, Asset, Ref, place, walk
 from .yamlsource import SourceMap, YamlSyntaxError, load_yaml
 
 MAX_FILE_BYTES = 2_000_000
@@ -165,10 +166,11 @@ def _load_file(root: Path, path: Path, model: type[BaseModel], sinks: list[Probl
         if broken is not None and isinstance(data.get(key), str):
             broken.add(data[key])
         for err in exc.errors(include_url=False):
-            path_, sentence, on_key = explain(err)
+            path_, sentence, on_key = explain(err, data)
             line, col = smap.key(path_) if on_key else smap.value(path_)
             sink.add(line, col, sentence)
         return None
+    place(obj, display, smap)  # every model object knows where it was written
     # Problems found while reading (a duplicated key, say) are already in the sink;
     # the model is still checked against the others so every problem shows at once.
     return Located(obj, sink, smap)
@@ -209,15 +211,51 @@ _SIMPLE = {  # N_: extracted for translation, translated by say() when used
 }
 
 
-def explain(err: dict) -> tuple[tuple, str, bool]:
-    """Turn one pydantic error into (path, sentence for an author, points at the key?)."""
-    loc = tuple(err["loc"])
+def _untagged(loc: tuple, data: Any) -> tuple[tuple, str | None]:
+    """pydantic puts the chosen kind of a union (a mini-game's `kind`) in an error's path, where the file
+    has no such key: take it out, so the path is the file's. Returns (path, the kind of the object that holds
+    the path's last part, if that object is a union's)."""
+    out, tag, here, here_kind = [], None, data, None
+    for part in loc:
+        if isinstance(here, dict) and isinstance(part, str) and part not in here and here.get("kind") == part:
+            here_kind = part
+            continue
+        tag, here_kind = here_kind, None
+        out.append(part)
+        try:
+            here = here[part]
+        except (KeyError, IndexError, TypeError):
+            here = None
+    return tuple(out), tag
+
+
+def _kinds(enum) -> str:
+    names = [f"'{k.value}'" for k in enum]
+    return ", ".join(names[:-1]) + " or " + names[-1]
+
+
+def explain(err: dict, data: Any = None) -> tuple[tuple, str, bool]:
+    """Turn one pydantic error into (path, sentence for an author, points at the key?).
+
+    `data` is what was validated: with it, paths through a union keyed by `kind` are the file's paths."""
+    loc, tag = _untagged(tuple(err["loc"]), data)
     kind = err["type"]
     ctx = err.get("ctx") or {}
     name = _field_name(loc)
     value = err.get("input")
+    if kind == "union_tag_invalid":  # a mini-game whose kind is not one of the kinds
+        return loc + ("kind",), say('"{value}" is not allowed for {name}; use one of: {expected}.', value=ctx.get("tag"),
+                                    name="kind", expected=_kinds(MiniGameKind)), False
+    if kind == "union_tag_not_found":
+        return loc, say('The field "{name}" is missing here; it is required.', name="kind") + " " + say(
+            "Use one of: {expected}.", expected=_kinds(MiniGameKind)), False
+    if kind == "missing" and tag is not None:
+        return loc[:-1], say("A {kind} mini-game needs '{field}'.", kind=tag, field=name), False
     if kind == "missing":
         return loc[:-1], say('The field "{name}" is missing here; it is required.', name=name), False
+    if kind == "extra_forbidden" and tag is not None:
+        return loc, say('"{name}" is not a field of a {kind} mini-game. Check its spelling, its indentation, or the '
+                        "mini-game's kind.", name=name, kind=tag), True
     if kind == "extra_forbidden":
         return loc, say('"{name}" is not a field that can be used here. Check its spelling or its indentation.', name=name), True
     if kind == "string_pattern_mismatch":
@@ -244,9 +282,9 @@ def explain(err: dict) -> tuple[tuple, str, bool]:
         if kind == "greater_than_equal":
             return loc, say('"{name}" must be at least {limit}.', name=name, limit=limit), False
         return loc, say('"{name}" must be at most {limit}.', name=name, limit=limit), False
-    if kind == "value_error":
+    if kind == "value_error":  # a model's own check (models.problem_at may send it to a line inside the model)
         msg = str(ctx.get("error") or err.get("msg", ""))
-        return loc, msg.removeprefix("Value error, "), False
+        return loc, msg.removeprefix("Value error, "), bool(ctx.get("at_key"))
     if kind in _SIMPLE:
         sentence = say(_SIMPLE[kind])
         if value is not None and not isinstance(value, (dict, list)):
@@ -262,6 +300,20 @@ def _dupes(loc: Located, items: list, path: tuple, what: str) -> None:
             loc.at(path + (i, "id"), say('Another {what} already has the id "{id}" (item {n}); ids must be unique.', what=say(what), id=item.id, n=seen[item.id] + 1))
         else:
             seen[item.id] = i
+
+
+def _dupes_inside(loc: Located, obj: BaseModel, path: tuple, what: str) -> None:
+    """Every list of parts with ids inside `obj` (whatever its kind has: meters, rounds and their options,
+    cards...): ids unique in their list."""
+    for name, info in type(obj).model_fields.items():
+        value = getattr(obj, name)
+        if not isinstance(value, list) or not all(isinstance(v, BaseModel) for v in value):
+            continue
+        alias = info.alias or name
+        if value and all("id" in type(v).model_fields for v in value):
+            _dupes(loc, value, path + (alias,), what)
+        for i, v in enumerate(value):
+            _dupes_inside(loc, v, path + (alias, i), what)
 
 
 def _link(root: Path, chapters: list[Located], dialogues: list[Located], broken: set[str],
@@ -347,50 +399,36 @@ def _asset(root: Path, loc: Located, path: tuple, rel: str | None) -> None:
 
 def _check_chapter(root: Path, loc: Located, b: ChapterBundle, dlocs: list[Located], nodes_known: bool = True) -> None:
     ch = b.chapter
-    nodes = b.nodes if nodes_known else _Anything()
     if nodes_known and not dlocs and any(h.talk for s in ch.scenes for h in s.hotspots):
         loc.at(("id",), say('No file in dialogue/ has "chapter: {id}", but hotspots of this chapter start conversations.', id=ch.id))
-    _ref(loc, ("start",), ch.start, b.scenes, N_("scene"))
     for ci, character in enumerate(ch.characters):
-        _asset(root, loc, ("characters", ci, "portrait"), character.portrait)
         if character.id == NARRATOR:
             loc.at(("characters", ci, "id"), say('"{id}" is reserved for the narrator; choose another id.', id=NARRATOR))
     for si, scene in enumerate(ch.scenes):
-        _asset(root, loc, ("scenes", si, "background"), scene.background)
-        _ref(loc, ("scenes", si, "enter"), scene.enter, nodes, N_("dialogue node"))
         for hi, h in enumerate(scene.hotspots):
-            base = ("scenes", si, "hotspots", hi)
-            _ref(loc, base + ("talk",), h.talk, nodes, N_("dialogue node"))
-            _ref(loc, base + ("document",), h.document, b.documents, N_("document"))
-            _ref(loc, base + ("question",), h.question, b.questions, N_("question"))
-            _ref(loc, base + ("go",), h.go, b.scenes, N_("scene"))
-            _ref(loc, base + ("play",), h.play, b.minigames, N_("mini-game"))
             x, y = h.at
             if not (0 <= x <= 1280 and 0 <= y <= 720):
-                loc.at(base + ("at",), say("The hotspot is outside the 1280x720 picture ({x}, {y}).", x=x, y=y))
-    for di, doc in enumerate(ch.documents):
-        _asset(root, loc, ("documents", di, "image"), doc.image)
-    for qi, q in enumerate(ch.questions):
-        _ref(loc, ("questions", qi, "objective"), q.objective, b.objectives, N_("learning objective"))
-        _asset(root, loc, ("questions", qi, "map"), q.map)
+                loc.at(("scenes", si, "hotspots", hi, "at"), say("The hotspot is outside the 1280x720 picture ({x}, {y}).", x=x, y=y))
     for mi, m in enumerate(ch.minigames):
-        _asset(root, loc, ("minigames", mi, "map"), m.map)
-        _effects(loc, ("minigames", mi, "effects"), m.effects, b)
-        for group in ("meters", "rounds", "endings", "tokens", "zones", "cards", "categories", "items"):
-            _dupes(loc, getattr(m, group), ("minigames", mi, group), N_("part of this mini-game"))
+        _dupes_inside(loc, m, ("minigames", mi), N_("part of this mini-game"))
 
-    for dloc in dlocs:
-        d: Dialogue = dloc.model
-        for ni, node in enumerate(d.nodes):
-            base = ("nodes", ni)
-            speakers = dict(b.characters, **{NARRATOR: None})
-            for li, line in enumerate(node.lines):
-                _ref(dloc, base + ("lines", li, "speaker"), line.speaker, speakers, N_("character"))
-            _ref(dloc, base + ("next",), node.next, b.nodes, N_("dialogue node"))
-            _effects(dloc, base + ("effects",), node.effects, b)
-            for ci, choice in enumerate(node.choices):
-                _ref(dloc, base + ("choices", ci, "next"), choice.next, b.nodes, N_("dialogue node"))
-                _effects(dloc, base + ("choices", ci, "effects"), choice.effects, b)
+    # every reference and every picture, wherever the models mark one (walk.py)
+    tables = ref_tables(b, nodes_known)
+    for where, model in [(loc, ch)] + [(d, d.model) for d in dlocs]:
+        for hit in walk(model, (Ref, Asset)):
+            if isinstance(hit.marker, Asset):
+                _asset(root, where, hit.path, hit.value)
+            elif hit.marker.target != "chapter":  # a dialogue's chapter is matched when files are linked
+                _ref(where, hit.path, hit.value, tables[hit.marker.target], TARGETS[hit.marker.target])
+
+
+def ref_tables(b: ChapterBundle, nodes_known: bool = True) -> dict[str, dict]:
+    """What each kind of reference (`Ref(target)`) can point at in a chapter."""
+    return {
+        "scene": b.scenes, "document": b.documents, "question": b.questions, "minigame": b.minigames,
+        "objective": b.objectives, "node": b.nodes if nodes_known else _Anything(),
+        "speaker": dict(b.characters, **{NARRATOR: None}),
+    }
 
 
 class _Anything(dict):
@@ -398,13 +436,5 @@ class _Anything(dict):
 
     def __contains__(self, key) -> bool:
         return True
-
-
-def _effects(loc: Located, path: tuple, effects: list, b: ChapterBundle) -> None:
-    for ei, e in enumerate(effects):
-        _ref(loc, path + (ei, "give"), e.give, b.documents, N_("document"))
-        _ref(loc, path + (ei, "ask"), e.ask, b.questions, N_("question"))
-        _ref(loc, path + (ei, "go"), e.go, b.scenes, N_("scene"))
-        _ref(loc, path + (ei, "play"), e.play, b.minigames, N_("mini-game"))
 
 

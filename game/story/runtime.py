@@ -48,7 +48,7 @@ class Step:
     answer: Answer | None = None
     document: str | None = None
     minigame: MiniGame | None = None
-    game: dict | None = None  # the mini-game's data
+    game: rules.GameData | None = None  # what the pupil has done so far in the mini-game
 
 
 def utcnow() -> dt.datetime:
@@ -290,6 +290,8 @@ class ChapterRun:
             s.reading = None
         if s.minigame is not None and s.minigame.id not in self.bundle.minigames:
             s.minigame = None
+        if s.minigame is not None and not rules.fits(self.bundle.minigames[s.minigame.id], s.minigame.data):
+            s.minigame.data = rules.start(self.bundle.minigames[s.minigame.id])  # unreadable, or of another kind
         if s.dialogue is not None and s.dialogue.line > len(self._node().lines):
             s.dialogue.line = len(self._node().lines)
 

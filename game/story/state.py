@@ -10,6 +10,8 @@ from typing import Literal
 
 from pydantic import BaseModel, Field, TypeAdapter, ValidationError, field_validator
 
+from .minigames import GameData
+
 SAVE_VERSION = 1
 
 
@@ -41,7 +43,17 @@ class QuestionState(BaseModel):
 
 class MiniGameState(BaseModel):
     id: str
-    data: dict  # the rules' own plain data (game.story.minigames)
+    data: GameData | None  # what the pupil has done so far, typed by kind (game.story.minigames)
+
+    @field_validator("data", mode="wrap")
+    @classmethod
+    def _readable(cls, value, handler):
+        """Play data that cannot be read (a damaged file) is dropped alone: the runtime starts that game again,
+        and the pupil keeps the rest of the save."""
+        try:
+            return handler(value)
+        except ValidationError:
+            return None
 
 
 class ChapterState(BaseModel):

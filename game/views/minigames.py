@@ -31,7 +31,8 @@ class MiniGameView(PlayScreen):
         self.started = step.game != rules.start(self.mg)
 
     @property
-    def data(self) -> dict:
+    def data(self) -> rules.GameData:
+        """What the pupil has done so far (typed by kind: rules.DilemmasPlay, rules.PlacementPlay, ...)."""
         return self.run.step().game
 
     def move(self, *action: str) -> None:
@@ -96,8 +97,8 @@ class MiniGameView(PlayScreen):
 class DilemmasView(MiniGameView):
     def build_game(self) -> None:
         tr, d, mg = self.tr, self.data, self.mg
-        r = mg.rounds[d["round"]]
-        self.texts.append(ui.text(tr("Moment {n} of {total}", n=d["round"] + 1, total=len(mg.rounds)), 100, 640,
+        r = mg.rounds[d.round]
+        self.texts.append(ui.text(tr("Moment {n} of {total}", n=d.round + 1, total=len(mg.rounds)), 100, 640,
                                   size=16, color=ui.MUTED))
         header = self.texts[-1]
         situation_top = header.y - header.content_height - 8
@@ -124,24 +125,24 @@ class DilemmasView(MiniGameView):
         d = self.data
         for i, m in enumerate(self.mg.meters):
             y = 600 - i * 90
-            self.texts.append(ui.text(f"{m.label} : {d['meters'][m.id]} / {m.max}", 860, y, size=17, bold=True,
+            self.texts.append(ui.text(f"{m.label} : {d.meters[m.id]} / {m.max}", 860, y, size=17, bold=True,
                                       width=320))
 
     def draw_game(self) -> None:
         d = self.data
         for i, m in enumerate(self.mg.meters):
-            draw_meter(860, 600 - i * 90 - 60, 320, d["meters"][m.id], m.max)
+            draw_meter(860, 600 - i * 90 - 60, 320, d.meters[m.id], m.max)
 
     def finished_text(self) -> str:
         d = self.data
-        meters = ", ".join(f"{m.label} : {d['meters'][m.id]} / {m.max}" for m in self.mg.meters)
+        meters = ", ".join(f"{m.label} : {d.meters[m.id]} / {m.max}" for m in self.mg.meters)
         return f"{rules.ending(self.mg, d).text}\n\n{meters}\n\n{self.mg.conclusion}"
 
     def game_key(self, symbol: int) -> bool:
         k = arcade.key
         d = self.data
-        if not d["showing"] and k.KEY_1 <= symbol <= k.KEY_9:
-            options = self.mg.rounds[d["round"]].options
+        if not d.showing and k.KEY_1 <= symbol <= k.KEY_9:
+            options = self.mg.rounds[d.round].options
             i = symbol - k.KEY_1
             if i < len(options):
                 self.move("choose", options[i].id)
@@ -159,12 +160,12 @@ class PlacementView(MiniGameView):
         self.map = MapPanel(mg.map, self.app.content.root, 90, 190, 700)
         zones = {z.id: z for z in mg.zones}
         if self.selected is None:
-            self.selected = next((t.id for t in mg.tokens if t.id not in d["placed"]), mg.tokens[0].id)
+            self.selected = next((t.id for t in mg.tokens if t.id not in d.placed), mg.tokens[0].id)
         buttons = []
         self.texts.append(ui.fitted(tr("1. Choose what to place:"), 820, 640, width=380, max_height=30, size=16,
                                     min_size=11, bold=True))
         for i, t in enumerate(mg.tokens):
-            where = zones[d["placed"][t.id]].label if t.id in d["placed"] else tr("not placed")
+            where = zones[d.placed[t.id]].label if t.id in d.placed else tr("not placed")
             b = ui.Button(f"{t.label} — {where}", 820, 570 - i * 50, 380, 44, lambda tid=t.id: self._select(tid),
                           size=14, mark="●" if t.id == self.selected else "○",
                           fill=ui.ACCENT if t.id == self.selected else ui.NIGHT_2)
@@ -182,7 +183,7 @@ class PlacementView(MiniGameView):
         goal = tr("goal")
         self.texts.append(ui.fitted(f"{mg.meter_label} : {value} %  ({goal} : {mg.target} %)", 90, 170, width=700,
                                     max_height=40, size=16, min_size=9, bold=True))
-        if d["checked"]:
+        if d.checked:
             self.texts.append(ui.fitted(tr("✘ Not yet convinced. Move the pieces that point at the wrong coast."),
                                         820, 128, width=380, max_height=40, size=15, color=ui.WRONG))
         check = ui.Button(tr("Show it to the enemy"), 820, 30, 380, 52, lambda: self.move("check"), size=18,
@@ -198,7 +199,7 @@ class PlacementView(MiniGameView):
 
     def _place(self, zone_id: str) -> None:
         self.move("place", self.selected, zone_id)
-        nxt = next((t.id for t in self.mg.tokens if t.id not in self.data["placed"]), None)
+        nxt = next((t.id for t in self.mg.tokens if t.id not in self.data.placed), None)
         if nxt is not None:
             self.selected = nxt
             self.rebuild()
@@ -215,11 +216,11 @@ class SequenceView(MiniGameView):
     def build_game(self) -> None:
         tr, d, mg = self.tr, self.data, self.mg
         cards = {c.id: c for c in mg.cards}
-        self.reorder = ReorderList({c.id: c.text for c in mg.cards}, list(d["order"]), left=100, top=640,
+        self.reorder = ReorderList({c.id: c.text for c in mg.cards}, list(d.order), left=100, top=640,
                                    width=1080, on_move=self._move, row_h=min(62, 480 / len(mg.cards)), size=17)
-        if d["checked"]:
+        if d.checked:
             right = rules.placed_right(mg, d)
-            for cid in d["order"]:
+            for cid in d.order:
                 self.reorder.marks[cid] = "✔" if cid in right else "✘"
                 if cid in right:
                     self.reorder.extra[cid] = cards[cid].date
@@ -230,11 +231,11 @@ class SequenceView(MiniGameView):
                                       color=ui.MUTED, width=760))
         self.texts += self.reorder.texts()
         check = ui.Button(tr("Check the order"), 880, 36, 300, 56, lambda: self.move("check"), size=19, fill=ui.ACCENT)
-        check.enabled = not d["checked"]
+        check.enabled = not d.checked
         self.focus.set(self.reorder.buttons() + [check], keep=True)
 
     def _move(self, card: str, index: int) -> None:
-        old = self.data["order"].index(card)
+        old = self.data.order.index(card)
         index = max(0, min(index, len(self.mg.cards) - 1))
         self.move("move", card, str(index))
         self.focus.index = index * 2 + (0 if index < old else 1)
@@ -258,15 +259,15 @@ class MatchingView(MiniGameView):
         tr, d, mg = self.tr, self.data, self.mg
         self.map = MapPanel(mg.map, self.app.content.root, 90, 150, 720)
         cats = {c.id: c for c in mg.categories}
-        right = rules.placed_right(mg, d) if d["checked"] else set()
+        right = rules.placed_right(mg, d) if d.checked else set()
         if self.selected is None:
             self.selected = mg.items[0].id
         buttons = []
         for it in mg.items:
             label = it.label
-            if it.id in d["assigned"]:
-                label += f" · {cats[d['assigned'][it.id]].label}"
-            mark = ("✔" if it.id in right else "✘") if d["checked"] else ("●" if it.id == self.selected else None)
+            if it.id in d.assigned:
+                label += f" · {cats[d.assigned[it.id]].label}"
+            mark = ("✔" if it.id in right else "✘") if d.checked else ("●" if it.id == self.selected else None)
             fill = ui.ACCENT if it.id == self.selected else ui.NIGHT_2
             buttons.append(self.map.pin(it.at, (f"{mark} " if mark else "") + label, lambda iid=it.id: self._select(iid),
                                         size=13, fill=fill))
@@ -283,7 +284,7 @@ class MatchingView(MiniGameView):
         if item.id in right:
             self.texts.append(ui.fitted(item.detail, 840, 520 - len(mg.categories) * 56, width=350, max_height=150,
                                         size=14))
-        if d["checked"]:
+        if d.checked:
             self.texts.append(ui.text(tr("✔ {n} of {total} right. Change the others and check again.", n=len(right),
                                          total=len(mg.items)), 90, 126, size=16, width=700))
         check = ui.Button(tr("Check the map"), 840, 36, 350, 56, lambda: self.move("check"), size=19, fill=ui.ACCENT)
@@ -298,7 +299,7 @@ class MatchingView(MiniGameView):
     def _assign(self, category_id: str) -> None:
         self.move("assign", self.selected, category_id)
         ids = [i.id for i in self.mg.items]
-        nxt = next((i for i in ids if i not in self.data["assigned"]), None)
+        nxt = next((i for i in ids if i not in self.data.assigned), None)
         if nxt is not None:
             self.selected = nxt
             self.rebuild()
