@@ -27,6 +27,7 @@ except ImportError:  # pragma: no cover
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from ..i18n import N_
+from .limits import LimitError, check_yaml_events, unsafe_character, unsafe_sentence
 from .say import say
 
 Path_ = tuple  # a path of keys (str) and indices (int)
@@ -128,6 +129,7 @@ def load_yaml(text: str) -> tuple[Any, SourceMap, list[YamlIssue]]:
     """
     try:
         try:
+            check_yaml_events(_events(_FastLoader(text)))  # depth and alias bounds, before any tree is built
             loader = _FastLoader(text)
             try:
                 root = loader.get_single_node()
@@ -135,11 +137,14 @@ def load_yaml(text: str) -> tuple[Any, SourceMap, list[YamlIssue]]:
                 loader.dispose()
         except yaml.YAMLError:
             # Parse again with the pure-Python parser: its error wording is the one our sentences explain.
+            check_yaml_events(_events(_StrictLoader(text)))
             loader = _StrictLoader(text)
             try:
                 root = loader.get_single_node()
             finally:
                 loader.dispose()
+    except LimitError as exc:
+        raise YamlSyntaxError(YamlIssue(exc.line, exc.column, exc.sentence)) from None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
@@ -156,15 +161,26 @@ def load_yaml(text: str) -> tuple[Any, SourceMap, list[YamlIssue]]:
     return data, smap, issues
 
 
+def _events(loader):
+    try:
+        while loader.check_event():
+            yield loader.get_event()
+    finally:
+        loader.dispose()
+
+
 def _build(node: Node, path: Path_, smap: SourceMap, issues: list[YamlIssue], ctor) -> Any:
     smap.values[path] = _pos(node)
     if isinstance(node, ScalarNode):
         try:
-            return ctor.construct_object(node, deep=True)
+            value = ctor.construct_object(node, deep=True)
         except yaml.YAMLError as exc:
             line, col = _pos(node)
             issues.append(YamlIssue(line, col, say("This value cannot be read: {reason}.", reason=exc)))
             return None
+        if isinstance(value, str) and (bad := unsafe_character(value)):
+            issues.append(YamlIssue(*_pos(node), unsafe_sentence(bad[1])))
+        return value
     if isinstance(node, SequenceNode):
         return [_build(item, path + (i,), smap, issues, ctor) for i, item in enumerate(node.value)]
     if isinstance(node, MappingNode):
