@@ -10,8 +10,9 @@ The limits, and why:
 - MAX_SIDE 4096 pixels: the largest texture every school PC's graphics can hold (OpenGL 3.3 guarantees 1024;
   Intel HD Graphics of 2012 and Mesa's software renderer take 8192 or more, 4096 is safe everywhere). The
   game draws on a 1280x720 stage: a background never needs more than 2560 (twice that, for sharp zoom).
-- MAX_PIXELS 16 million: a decoded picture takes 4 bytes a pixel, so 64 MB, and 128 MB while it is converted;
-  the game's whole budget while playing is 300 MB.
+- MAX_PIXELS 16 Mpx (4096 x 4096): a decoded picture takes 4 bytes a pixel, so at most 64 MB, and 128 MB while
+  it is converted; the game's whole budget while playing is 300 MB. (The 12000x12000 picture a tester tried took
+  2 GB.)
 - MAX_BYTES 32 MB on disk: a compressed picture of 16 Mpx is far smaller.
 """
 from __future__ import annotations
@@ -24,7 +25,7 @@ from pathlib import Path
 from .say import say
 
 MAX_SIDE = 4096
-MAX_PIXELS = 16_000_000
+MAX_PIXELS = MAX_SIDE * MAX_SIDE
 MAX_BYTES = 32_000_000
 _MAX_PARTS = 100_000  # chunks or segments walked: a real file has a few hundred
 
@@ -57,9 +58,8 @@ def picture_problem(path: Path) -> str | None:
     except OSError as exc:
         return say("This picture cannot be opened ({reason}).", reason=exc.strerror or exc)
     except _TooBig as exc:
-        return say("This picture is {width}x{height} pixels: the game takes at most {side}x{side} and {mpx} "
-                   "million pixels. Make it smaller (a background is 1280x720).", width=exc.width,
-                   height=exc.height, side=MAX_SIDE, mpx=MAX_PIXELS // 1_000_000)
+        return say("This picture is {width}x{height} pixels: the game takes at most {side}x{side}. Make it "
+                   "smaller (a background is 1280x720).", width=exc.width, height=exc.height, side=MAX_SIDE)
     except _Bad:
         return say("This picture is damaged or cut short; save it again from the original.")
     return None
