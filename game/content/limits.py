@@ -36,6 +36,7 @@ MAX_DEPTH = 40
 MAX_NODES = 200_000
 
 NOT_A_FILE = N_("This is not an ordinary file ({kind}); only text files can be read as content.")
+TOO_DEEP = N_("This is nested too deeply (more than {limit} levels of lists and fields inside each other).")
 TOO_LARGE = N_("This file is too large ({size} bytes; the limit is {limit}).")
 
 
@@ -103,8 +104,7 @@ def check_yaml_events(events, max_depth: int = MAX_DEPTH, max_nodes: int = MAX_N
     for event in events:
         if isinstance(event, CollectionStartEvent):
             if len(stack) >= max_depth:
-                raise LimitError(say("This is nested too deeply (more than {limit} levels of lists and fields "
-                                     "inside each other).", limit=max_depth), *_where(event))
+                raise LimitError(say(TOO_DEEP, limit=max_depth), *_where(event))
             stack.append([event.anchor, 1])
             total += 1
             size = None

@@ -249,7 +249,7 @@ def read_catalog(path: Path, display: str | None = None, *, locale: str | None =
     text = text.removeprefix("\ufeff")
     entries, issues = parse(text)
     check(entries, issues)
-    sink = ProblemSink(Path(path), display, text=text)
+    sink = ProblemSink(Path(path), display, text=text if issues else "")  # lines split only to quote one
     for line, column, sentence in sorted(issues):
         sink.add(line, column, sentence)
     catalog = Catalog(locale=locale, domain=domain)

@@ -27,10 +27,11 @@ except ImportError:  # pragma: no cover
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from ..i18n import N_
-from .limits import LimitError, check_yaml_events, unsafe_character, unsafe_sentence
+from .limits import MAX_DEPTH, TOO_DEEP, LimitError, check_yaml_events, unsafe_character, unsafe_sentence
 from .say import say
 
 Path_ = tuple  # a path of keys (str) and indices (int)
+_ANCHOR = re.compile(r"(?:^|[\s\[\]{},])&\S")  # where YAML allows an anchor (&name): line start, space, flow sign
 
 
 class _StrictResolver(yaml.resolver.BaseResolver):
@@ -129,15 +130,16 @@ def load_yaml(text: str) -> tuple[Any, SourceMap, list[YamlIssue]]:
     """
     try:
         try:
-            check_yaml_events(_events(_FastLoader(text)))  # depth and alias bounds, before any tree is built
-            loader = _FastLoader(text)
+            if _ANCHOR.search(text):  # aliases can only expand from an anchor: count first, build after
+                check_yaml_events(_events(_FastLoader(text)))
+            loader = _FastLoader(text)  # libyaml nests at most 1000 deep; _build refuses more than MAX_DEPTH
             try:
                 root = loader.get_single_node()
             finally:
                 loader.dispose()
         except yaml.YAMLError:
             # Parse again with the pure-Python parser: its error wording is the one our sentences explain.
-            check_yaml_events(_events(_StrictLoader(text)))
+            check_yaml_events(_events(_StrictLoader(text)))  # the pure-Python composer recurses: bound it first
             loader = _StrictLoader(text)
             try:
                 root = loader.get_single_node()
@@ -157,7 +159,10 @@ def load_yaml(text: str) -> tuple[Any, SourceMap, list[YamlIssue]]:
     if root is None:
         return None, smap, issues
     constructor = _StrictLoader("")
-    data = _build(root, (), smap, issues, constructor)
+    try:
+        data = _build(root, (), smap, issues, constructor)
+    except LimitError as exc:
+        raise YamlSyntaxError(YamlIssue(exc.line, exc.column, exc.sentence)) from None
     return data, smap, issues
 
 
@@ -171,6 +176,8 @@ def _events(loader):
 
 def _build(node: Node, path: Path_, smap: SourceMap, issues: list[YamlIssue], ctor) -> Any:
     smap.values[path] = _pos(node)
+    if len(path) >= MAX_DEPTH and not isinstance(node, ScalarNode):
+        raise LimitError(say(TOO_DEEP, limit=MAX_DEPTH), *_pos(node))
     if isinstance(node, ScalarNode):
         try:
             value = ctor.construct_object(node, deep=True)
