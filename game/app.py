@@ -346,7 +346,7 @@ def run_game(data_dir: Path | None = None, root: Path | None = None, lang: str |
         else:
             app.show_title()
         arcade.run()
-        return 0
+        return 0 if app.content is not None else 1  # closed on the content's error screen: a script can tell
     except Exception:  # pupils never see a traceback: keep it for the teacher, say what to do
         log = _write_crash_log(data_dir)
         print("The game stopped because of an unexpected problem. Your answers are saved.\n"

@@ -14,6 +14,7 @@ from typing import Iterator
 
 from pydantic import ValidationError
 
+from .content.limits import MAX_FILE_BYTES
 from .content.loader import ChapterBundle
 from .content.models import Chapter, Dialogue
 from .content.texts import all_messages
@@ -23,7 +24,10 @@ from .content.yamlsource import YamlSyntaxError, load_yaml
 
 def extract_yaml(fileobj, keywords, comment_tags, options) -> Iterator[tuple]:
     try:
-        text = fileobj.read().decode(options.get("encoding", "utf-8"))
+        raw = fileobj.read(MAX_FILE_BYTES + 1)  # never more: the loader reports a larger file
+        if len(raw) > MAX_FILE_BYTES:
+            return
+        text = raw.decode(options.get("encoding", "utf-8"))
         data, smap, _ = load_yaml(text)
     except (UnicodeDecodeError, YamlSyntaxError):
         return

@@ -12,7 +12,8 @@ from pathlib import Path
 from babel.messages.catalog import Catalog
 from babel.messages.pofile import read_po, write_po
 
-from .content.loader import Content
+from .content.loader import Content, ContentError
+from .content.po import read_catalog
 from .content.texts import all_messages
 from .i18n import LOCALES, SOURCE_LOCALE, content_locale_dir, po_path
 
@@ -43,6 +44,9 @@ def update_catalogs(content: Content, locales=None, chapters=None) -> list[Path]
         for loc in locales or [l for l in LOCALES if l != SOURCE_LOCALE]:
             path = po_path(base, loc, cid)
             if path.exists():
+                _, problems = read_catalog(path, path.relative_to(content.root).as_posix())
+                if any(p.severity == "error" for p in problems):  # rewriting it would lose the broken entries
+                    raise ContentError(problems)
                 with path.open("rb") as fh:
                     cat = read_po(fh, locale=loc, domain=cid)
                 cat.update(tmpl, update_header_comment=False)
@@ -69,9 +73,8 @@ def coverage(content: Content, locale: str) -> dict[str, dict[str, int]]:
         path = po_path(base, locale, cid)
         entries = {}
         if path.exists():
-            with path.open("rb") as fh:
-                cat = read_po(fh, locale=locale, domain=cid)
-            entries = {(m.context, m.id): m for m in cat if m.id}
+            cat, _ = read_catalog(path, locale=locale, domain=cid)  # entries with a problem count as missing
+            entries = {(m.context, m.id): m for m in cat or () if m.id}
         done = fuzzy = 0
         for msg in msgs:
             e = entries.get((f"{cid}:{msg.context}", msg.text))

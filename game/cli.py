@@ -150,7 +150,7 @@ def cmd_validate(args) -> int:
 
 def cmd_i18n(args) -> int:
     from .catalogs import update_catalogs
-    from .content.loader import check_content
+    from .content.loader import ContentError, check_content
 
     content, problems = check_content(args.root)
     if content is None:
@@ -161,7 +161,12 @@ def cmd_i18n(args) -> int:
     if args.chapter and args.chapter not in content.chapters:
         print(f"Unknown chapter {args.chapter!r}; chapters: {', '.join(content.chapters)}", file=sys.stderr)
         return 2
-    for path in update_catalogs(content, chapters=[args.chapter] if args.chapter else None):
+    try:
+        written = update_catalogs(content, chapters=[args.chapter] if args.chapter else None)
+    except ContentError as exc:  # a broken catalogue: fixed by hand first, never rewritten without its entries
+        print(exc.report(), file=sys.stderr)
+        return 1
+    for path in written:
         print(f"updated {path.relative_to(content.root)}")
     return 0
 

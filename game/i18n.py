@@ -21,7 +21,6 @@ from pathlib import Path
 from babel import Locale
 from babel.dates import format_date
 from babel.messages.mofile import write_mo
-from babel.messages.pofile import read_po
 
 LOCALES = ("fr", "en", "nl", "de")
 SOURCE_LOCALE = "fr"  # the language content is written in
@@ -44,11 +43,13 @@ def po_path(base: Path, locale: str, domain: str) -> Path:
 
 @lru_cache(maxsize=64)
 def _load(path_str: str, mtime: float) -> gettext.NullTranslations:
-    path = Path(path_str)
-    try:
-        with path.open("rb") as fh:
-            catalog = read_po(fh, abort_invalid=False)
+    from .content.po import read_catalog
+
+    try:  # strict and bounded: an entry with a problem is left out (validate says where), the source is shown
+        catalog, _ = read_catalog(Path(path_str))
     except Exception:  # a broken catalogue must never stop the game: fall back to the source
+        catalog = None
+    if catalog is None:
         return gettext.NullTranslations()
     buf = io.BytesIO()
     write_mo(buf, catalog, use_fuzzy=False)

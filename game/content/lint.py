@@ -13,10 +13,10 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from babel.messages.pofile import read_po
 
 from ..i18n import LOCALES, SOURCE_LOCALE, N_, content_locale_dir, po_path
 from .loader import ChapterBundle, Content
+from .po import read_catalog
 from .problems import Problem, ProblemSink
 from .say import say
 from .models import Node
@@ -32,6 +32,7 @@ class _Where:
     def __init__(self, content: Content):
         self.content = content
         self.sinks: dict[str, ProblemSink] = {}
+        self.extra: list[Problem] = []  # found elsewhere (a .po file's own lines)
 
     def add(self, file: str, path: tuple, message: str, severity: str = "error", key: bool = False) -> None:
         smap = self.content.maps.get(file)
@@ -42,7 +43,7 @@ class _Where:
 
     @property
     def problems(self) -> list[Problem]:
-        return [p for s in self.sinks.values() for p in s.problems]
+        return [p for s in self.sinks.values() for p in s.problems] + self.extra
 
 
 def lint(content: Content, locales=None) -> list[Problem]:
@@ -169,13 +170,16 @@ def _translations(where: _Where, content: Content, b: ChapterBundle, locales) ->
         path = po_path(content_locale_dir(content.root), code, b.id)
         entries = {}
         if path.exists():
-            try:
-                with path.open("rb") as fh:  # abort_invalid: a broken line must be reported, not silently mangled
-                    entries = {m.context: m for m in read_po(fh, locale=code, abort_invalid=True) if m.id}
-            except Exception as exc:  # a broken catalogue is a problem to report, never a crash
+            try:  # the strict reader: each broken line is an error at its own line of the .po file
+                catalog, problems = read_catalog(path, path.relative_to(content.root).as_posix(), locale=code)
+            except OSError as exc:
                 where.add(b.file, ("id",), say("The {lang} catalogue {file} cannot be read ({reason}).", lang=loc,
-                                               file=path.name, reason=exc))
+                                               file=path.name, reason=exc.strerror))
                 continue
+            where.extra += problems
+            if catalog is None:
+                continue
+            entries = {m.context: m for m in catalog if m.id}
         missing, stale = [], []
         for m in messages:
             e = entries.get(f"{b.id}:{m.context}")

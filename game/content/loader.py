@@ -15,12 +15,13 @@ from pydantic import BaseModel, ValidationError
 
 from .models import NARRATOR, Chapter, Dialogue, MiniGameKind, Node, Question
 from ..i18n import N_
+from .graph import endless
+from .limits import MAX_FILE_BYTES, LimitError, read_limited
+from .pictures import picture_problem
 from .problems import ContentError, Problem, ProblemSink
 from .say import say
 from .walk import TARGETS, Asset, Ref, place, walk
 from .yamlsource import SourceMap, YamlSyntaxError, load_yaml
-
-MAX_FILE_BYTES = 2_000_000
 
 
 @dataclass
@@ -129,15 +130,11 @@ def _load_file(root: Path, path: Path, model: type[BaseModel], sinks: list[Probl
                broken: set[str] | None = None) -> Located | None:
     display = path.relative_to(root).as_posix()
     try:
-        raw = path.read_bytes()
-    except OSError as exc:
+        raw = read_limited(path, MAX_FILE_BYTES)  # a regular file, never more than the limit read
+    except (OSError, LimitError) as exc:
         sink = ProblemSink(path, display, text="")
-        sink.add(1, 1, say("This file cannot be opened ({reason}).", reason=exc.strerror))
-        sinks.append(sink)
-        return None
-    if len(raw) > MAX_FILE_BYTES:
-        sink = ProblemSink(path, display, text="")
-        sink.add(1, 1, say("This file is too large ({size} bytes; the limit is {limit}).", size=len(raw), limit=MAX_FILE_BYTES))
+        sink.add(1, 1, exc.sentence if isinstance(exc, LimitError)
+                 else say("This file cannot be opened ({reason}).", reason=exc.strerror))
         sinks.append(sink)
         return None
     try:
@@ -393,8 +390,10 @@ def _asset(root: Path, loc: Located, path: tuple, rel: str | None) -> None:
         return
     if ".." in Path(rel).parts or rel.startswith("/"):
         loc.at(path, say('The image "{path}" must be a path inside assets/.', path=rel))
-    elif not (root / "assets" / rel).is_file():
+    elif not (root / "assets" / rel).exists():
         loc.at(path, say('The image "assets/{path}" does not exist.', path=rel))
+    elif problem := picture_problem(root / "assets" / rel):  # header only: never decoded here
+        loc.at(path, say('The image "assets/{path}" cannot be used: {problem}', path=rel, problem=problem))
 
 
 def _check_chapter(root: Path, loc: Located, b: ChapterBundle, dlocs: list[Located], nodes_known: bool = True) -> None:
@@ -420,6 +419,12 @@ def _check_chapter(root: Path, loc: Located, b: ChapterBundle, dlocs: list[Locat
                 _asset(root, where, hit.path, hit.value)
             elif hit.marker.target != "chapter":  # a dialogue's chapter is matched when files are linked
                 _ref(where, hit.path, hit.value, tables[hit.marker.target], TARGETS[hit.marker.target])
+
+    traps = endless(b.nodes) if nodes_known else {}  # conversations that can never end
+    for dloc in dlocs:
+        for ni, node in enumerate(dloc.model.nodes):
+            if b.nodes.get(node.id) is node and node.id in traps:
+                dloc.at(("nodes", ni, "id"), traps[node.id])
 
 
 def ref_tables(b: ChapterBundle, nodes_known: bool = True) -> dict[str, dict]:

@@ -6,6 +6,7 @@ form with the offending line quoted and a caret under the column.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -63,7 +64,11 @@ class ProblemSink:
 
     def add(self, line: int, column: int, message: str, severity: str = "error") -> None:
         src = self._lines[line - 1] if 0 < line <= len(self._lines) else ""
+        src = _QUOTABLE.sub("\ufffd", src[:240] + ("…" if len(src) > 240 else ""))  # never a control char quoted
         self.problems.append(Problem(self.display, line, column, message, severity, src))
+
+
+_QUOTABLE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 
 
 def _read(path: Path) -> str:

@@ -27,9 +27,11 @@ except ImportError:  # pragma: no cover
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from ..i18n import N_
+from .limits import MAX_DEPTH, TOO_DEEP, LimitError, check_yaml_events, unsafe_character, unsafe_sentence
 from .say import say
 
 Path_ = tuple  # a path of keys (str) and indices (int)
+_ANCHOR = re.compile(r"(?:^|[\s\[\]{},])&\S")  # where YAML allows an anchor (&name): line start, space, flow sign
 
 
 class _StrictResolver(yaml.resolver.BaseResolver):
@@ -128,18 +130,23 @@ def load_yaml(text: str) -> tuple[Any, SourceMap, list[YamlIssue]]:
     """
     try:
         try:
-            loader = _FastLoader(text)
+            if _ANCHOR.search(text):  # aliases can only expand from an anchor: count first, build after
+                check_yaml_events(_events(_FastLoader(text)))
+            loader = _FastLoader(text)  # libyaml nests at most 1000 deep; _build refuses more than MAX_DEPTH
             try:
                 root = loader.get_single_node()
             finally:
                 loader.dispose()
         except yaml.YAMLError:
             # Parse again with the pure-Python parser: its error wording is the one our sentences explain.
+            check_yaml_events(_events(_StrictLoader(text)))  # the pure-Python composer recurses: bound it first
             loader = _StrictLoader(text)
             try:
                 root = loader.get_single_node()
             finally:
                 loader.dispose()
+    except LimitError as exc:
+        raise YamlSyntaxError(YamlIssue(exc.line, exc.column, exc.sentence)) from None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
@@ -152,19 +159,35 @@ def load_yaml(text: str) -> tuple[Any, SourceMap, list[YamlIssue]]:
     if root is None:
         return None, smap, issues
     constructor = _StrictLoader("")
-    data = _build(root, (), smap, issues, constructor)
+    try:
+        data = _build(root, (), smap, issues, constructor)
+    except LimitError as exc:
+        raise YamlSyntaxError(YamlIssue(exc.line, exc.column, exc.sentence)) from None
     return data, smap, issues
+
+
+def _events(loader):
+    try:
+        while loader.check_event():
+            yield loader.get_event()
+    finally:
+        loader.dispose()
 
 
 def _build(node: Node, path: Path_, smap: SourceMap, issues: list[YamlIssue], ctor) -> Any:
     smap.values[path] = _pos(node)
+    if len(path) >= MAX_DEPTH and not isinstance(node, ScalarNode):
+        raise LimitError(say(TOO_DEEP, limit=MAX_DEPTH), *_pos(node))
     if isinstance(node, ScalarNode):
         try:
-            return ctor.construct_object(node, deep=True)
+            value = ctor.construct_object(node, deep=True)
         except yaml.YAMLError as exc:
             line, col = _pos(node)
             issues.append(YamlIssue(line, col, say("This value cannot be read: {reason}.", reason=exc)))
             return None
+        if isinstance(value, str) and (bad := unsafe_character(value)):
+            issues.append(YamlIssue(*_pos(node), unsafe_sentence(bad[1])))
+        return value
     if isinstance(node, SequenceNode):
         return [_build(item, path + (i,), smap, issues, ctor) for i, item in enumerate(node.value)]
     if isinstance(node, MappingNode):

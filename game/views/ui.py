@@ -17,6 +17,8 @@ import arcade
 import pyglet
 from arcade.types import LBWH, LRBT
 
+from ..content.pictures import picture_problem
+
 W, H = 1280, 720
 ASSETS = Path(__file__).resolve().parents[2] / "assets"
 
@@ -181,9 +183,11 @@ def texture(rel: str, root: Path | None = None) -> arcade.Texture | None:
     path = (root or ASSETS.parent) / "assets" / rel
     key = str(path)
     if key not in _textures:
+        if picture_problem(path) is not None:  # changed since the content was checked: drawn without it
+            return None
         try:
             _textures[key] = arcade.load_texture(path)
-        except (FileNotFoundError, OSError, ValueError):
+        except Exception:  # noqa: BLE001 - a picture that cannot be drawn never stops the game
             return None
     return _textures[key]
 
@@ -238,13 +242,15 @@ class Pictures:
             return self.held[key]
         from PIL import Image
 
-        try:
-            with Image.open(path) as img:
-                rgba = img.convert("RGBA")  # rows from the top: drawn with v going down (see draw)
-                tex = self.ctx.texture(rgba.size, components=4, data=rgba.tobytes())
-                del rgba
-        except (OSError, ValueError):
-            tex = None
+        tex = None
+        if picture_problem(path) is None:  # header only: a file changed since the content was checked is not decoded
+            try:
+                with Image.open(path) as img:
+                    rgba = img.convert("RGBA")  # rows from the top: drawn with v going down (see draw)
+                    tex = self.ctx.texture(rgba.size, components=4, data=rgba.tobytes())
+                    del rgba
+            except Exception:  # noqa: BLE001 - drawn as the placeholder instead, never a crash
+                tex = None
         self.held[key] = tex
         while len(self.held) > self.KEEP:
             _, old = self.held.popitem(last=False)
