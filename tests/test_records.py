@@ -390,3 +390,17 @@ def test_a_class_5eme_goes_sign_in_records_export_import(tmp_path, mini_content)
     assert school.outcomes("5ÈME") == pc.outcomes("5ÈME") and school.activities("5ÈME") == pc.activities("5ÈME")
     school.close()
     pc.close()
+
+
+def test_the_sender_never_trips_on_a_record_erased_by_another_connection(tmp_path):
+    records = Records(tmp_path)
+    records.set_lrs(LrsConfig("http://127.0.0.1:9", "school", "secret"))
+    fill(records, "5B", "Renard")
+    fill(records, "5B", "Hibou")
+    other = sqlite3.connect(tmp_path / "outcomes.sqlite3")  # the moment between reading the queue and the records
+    other.execute("DELETE FROM outcomes WHERE pupil = 'Renard'")
+    other.commit()
+    other.close()
+    assert {r.pupil for r in records.pending()} == {"Renard", "Hibou"}  # Renard's activity is still there
+    assert [r.pupil for r in records.pending() if isinstance(r, Outcome)] == ["Hibou"] * 3
+    records.close()

@@ -388,19 +388,22 @@ class Records:
             path.unlink(missing_ok=True)
 
     def pending(self, limit: int | None = None) -> list[Record]:
-        """The records waiting for the LRS, oldest queued first."""
-        rows = self._db.execute("SELECT statement_id, kind FROM outbox ORDER BY rowid LIMIT ?",
-                                (-1 if limit is None else limit,)).fetchall()
+        """The records waiting for the LRS, oldest queued first. One statement, so one consistent snapshot even
+        while another connection (the teacher erasing a pupil) changes the tables."""
+        o_cols = ", ".join(f"o.{c}" for c in _OUTCOME_COLUMNS)
+        a_cols = ", ".join(f"a.{c}" for c in _ACTIVITY_COLUMNS)
+        rows = self._db.execute(
+            f"SELECT q.kind, {o_cols}, {a_cols} FROM outbox q "
+            "LEFT JOIN outcomes o ON q.kind = 'outcome' AND o.statement_id = q.statement_id "
+            "LEFT JOIN activity a ON q.kind = 'activity' AND a.statement_id = q.statement_id "
+            "ORDER BY q.rowid LIMIT ?", (-1 if limit is None else limit,)).fetchall()
+        n = len(_OUTCOME_COLUMNS)
         out: list[Record] = []
-        for sid, kind in rows:
-            if kind == "outcome":
-                row = self._db.execute(f"SELECT {', '.join(_OUTCOME_COLUMNS)} FROM outcomes WHERE statement_id = ?",
-                                       (sid,)).fetchone()
-                out.append(_outcome(row))
-            else:
-                row = self._db.execute(f"SELECT {', '.join(_ACTIVITY_COLUMNS)} FROM activity WHERE statement_id = ?",
-                                       (sid,)).fetchone()
-                out.append(Activity(*row))
+        for kind, *values in rows:
+            if kind == "outcome" and values[0] is not None:
+                out.append(_outcome(values[:n]))
+            elif kind == "activity" and values[n] is not None:
+                out.append(Activity(*values[n:]))
         return out
 
     def outbox_count(self) -> int:
