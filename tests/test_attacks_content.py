@@ -118,6 +118,7 @@ def test_a_large_but_allowed_picture_and_a_jpeg_are_fine(tmp_path):
         assert img.size == (MAX_SIDE, MAX_SIDE)
 
 
+@pytest.mark.render
 def test_a_picture_that_goes_bad_after_the_check_is_drawn_as_the_placeholder(tmp_path):
     if sys.platform.startswith("linux") and not os.environ.get("DISPLAY"):
         pytest.skip("needs a display (Xvfb)")
@@ -282,6 +283,7 @@ print(json.dumps(dict(shown, code=code)))
 """
 
 
+@pytest.mark.render
 @pytest.mark.parametrize("case", ONE_PER_CLASS)
 def test_the_game_opens_on_its_error_screen_for_every_class_of_attack(tmp_path, case):
     if sys.platform.startswith("linux") and not os.environ.get("DISPLAY"):

@@ -4,6 +4,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from game.content.loader import load_content
 from game.story.autoplay import explore
 
@@ -55,6 +57,7 @@ def test_dead_end_is_found(mini_root):
     assert any("dead end" in e for e in ex.errors), ex.errors
 
 
+@pytest.mark.slow
 def test_autoplay_all_real_chapters_records_like_pupils(tmp_path):
     res = autoplay("--chapter", "all", "--lang", "en", "--data-dir", str(tmp_path))
     assert res.returncode == 0, res.stdout + res.stderr
@@ -71,6 +74,7 @@ def test_autoplay_all_real_chapters_records_like_pupils(tmp_path):
         assert db.execute("SELECT DISTINCT locale FROM outcomes").fetchall() == [("en",)]
 
 
+@pytest.mark.slow
 def test_the_bot_plays_the_same_playthroughs_every_run():
     """Python randomises string hashing per process: the bot's choice of playthroughs must not depend on it."""
     code = ("from game.content.loader import load_content; from game.story.autoplay import explore; "

@@ -38,6 +38,7 @@ while True:
 """
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("seed", [1, 2, 3])
 def test_sigkill_loses_no_answer_and_resumes(tmp_path, seed):
     from game.content.loader import load_content

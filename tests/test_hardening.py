@@ -68,6 +68,7 @@ def laughs(levels: int, fan: int) -> str:
     return "\n".join(lines) + "\n"
 
 
+@pytest.mark.slow
 @settings(max_examples=120, deadline=3000, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(depth=st.integers(0, 3000), style=st.sampled_from(["flow", "block", "map"]), levels=st.integers(0, 12),
        fan=st.integers(1, 12), noise=yaml_text(10), where=st.booleans())

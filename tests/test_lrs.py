@@ -12,8 +12,8 @@ from game.records import Records
 
 ROOT = Path(__file__).resolve().parents[1]
 RALPH_PY = ROOT / ".venv-ralph" / "bin" / "python"
-pytestmark = pytest.mark.skipif(not RALPH_PY.exists() and not os.environ.get("CI"),
-                                reason="needs Ralph in .venv-ralph (installed by `make test`)")
+pytestmark = [pytest.mark.lrs, pytest.mark.skipif(not RALPH_PY.exists() and not os.environ.get("CI"),
+                                reason="needs Ralph in .venv-ralph (installed by `make test`)")]
 
 
 def free_port() -> int:

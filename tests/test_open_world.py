@@ -4,6 +4,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parents[1]
 MINI = ROOT / "tests" / "fixtures" / "mini"
 
@@ -24,6 +26,7 @@ def run_main(*args):
     return subprocess.run([sys.executable, str(ROOT / "main.py"), *args], capture_output=True, text=True, timeout=600)
 
 
+@pytest.mark.slow
 def test_dropped_chapter_validates_is_played_by_the_bot_and_is_offered_to_pupils(tmp_path):
     tree = drop_in(tmp_path)
     res = run_main("validate", "--lang", "en", "--root", str(tree))

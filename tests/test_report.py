@@ -38,6 +38,7 @@ def chromium(*args, timeout=90):
     return subprocess.run([CHROMIUM, *FLAGS, *args], capture_output=True, text=True, timeout=timeout)
 
 
+@pytest.mark.browser
 @pytest.mark.skipif(CHROMIUM is None, reason="needs Chromium (installed by `make test`)")
 def test_report_in_chromium_shows_the_class_numbers(tmp_path, mini_content):
     from game.i18n import Translator
