@@ -359,10 +359,10 @@ class Outbox:
         """Send one batch: (how many were confirmed and taken off the queue, {statement id: why not})."""
         status, ids = client.post(list(bodies.values()))
         if status == 200:
-            answered = set(ids or ())
-            stored = [sid for sid in bodies if sid in answered]
+            answered = {i.lower() for i in ids or ()}  # ids are UUIDs: the LRS may write them in capitals
+            stored = [sid for sid in bodies if sid.lower() in answered]
             self.records.mark_delivered(stored)
-            unsure = [sid for sid in bodies if sid not in answered]
+            unsure = [sid for sid in bodies if sid.lower() not in answered]
         elif status == 204:  # no list: nothing new stored (Ralph says so of a batch it has already): ask each
             stored, unsure = [], list(bodies)
         elif status in (400, 409, 413) and len(bodies) > 1:  # the batch refused as a whole: one by one, to see
@@ -395,6 +395,7 @@ def sync(records: Records, client: Client, class_code: str, max_pages: int = 10_
     page = client.get(limit=500)
     links: set[str] = set()
     for _ in range(max_pages):
+        found = []
         for st in page["statements"]:
             if not isinstance(st, dict):
                 problems.append("?: a statement must be a JSON object")
@@ -407,16 +408,12 @@ def sync(records: Records, client: Client, class_code: str, max_pages: int = 10_
             except UnicodeDecodeError:
                 continue
             try:
-                record = parse(st, expected_class=class_code)
+                found.append(parse(st, expected_class=class_code))
             except StatementError as exc:
                 problems.append(f"{_shown(st.get('id', '?'), 60)}: {exc}")
-                continue
-            if not records.not_erased([record])[0]:
-                erased += 1  # erased on this machine after it was made: it stays erased
-                continue
-            stored = records.record_many([record], queue=False) == 1  # it came from the LRS: nothing to send
-            added += stored
-            duplicates += not stored
+        kept, left_out = records.not_erased(found)  # erased on this machine after they were made: they stay erased
+        new = records.record_many(kept, queue=False)  # one transaction a page; from the LRS: nothing to send back
+        added, duplicates, erased = added + new, duplicates + len(kept) - new, erased + left_out
         more = page.get("more")
         if not more:
             break
