@@ -193,6 +193,10 @@ def _lrs(args, store) -> int:
     if not args.url:
         cfg = load_config(data_dir)
         print(f"LRS: {cfg.url} (user {cfg.username})" if cfg else "No LRS configured.")
+        status = store.lrs_status()
+        if status.pending or status.last_error:
+            print(f"Waiting to be sent: {status.pending}." + (f" Last problem ({status.last_attempt} UTC): "
+                                                               f"{status.last_error}." if status.last_error else ""))
         return 0
     problem = address_problem(args.url)
     if problem is not None:

@@ -482,3 +482,17 @@ def test_a_malformed_lrs_address_gets_a_sentence_not_a_traceback(tmp_path, capsy
     finally:
         sender.stop()
     assert time.monotonic() - started < 10
+
+
+def test_teacher_lrs_says_what_waits_and_the_last_problem(tmp_path, servers, capsys):
+    from game.cli import main
+
+    lrs = servers(lambda h, _: send(h, 200, LOGIN_PAGE, "text/html"))
+    records = linked(tmp_path, lrs.url)
+    with pytest.raises(LrsError):
+        Outbox(records).flush(client(lrs.url))
+    records.close()
+    assert main(["teacher", "lrs", "--data-dir", str(tmp_path)]) == 0
+    out = capsys.readouterr().out
+    assert f"LRS: {lrs.url} (user school)" in out and "Waiting to be sent: 4. Last problem (" in out
+    assert "with a web page, not xAPI data" in out
