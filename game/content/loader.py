@@ -23,7 +23,6 @@ from .say import say
 from .yamlsource import SourceMap, YamlSyntaxError, load_yaml
 
 
-
 @dataclass
 class Located:
     """A validated model with the file it came from and its source map."""
