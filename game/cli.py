@@ -80,7 +80,7 @@ def main(argv: list[str] | None = None) -> int:
         if command == "validate":
             return cmd_validate(args)
         if command == "autoplay":
-            from .story.autoplay import cmd_autoplay
+            from .autoplay import cmd_autoplay
 
             return cmd_autoplay(args)
         if command == "i18n":
@@ -105,8 +105,13 @@ def main(argv: list[str] | None = None) -> int:
         if (getattr(args, "scene", None) or getattr(args, "node", None)) and not getattr(args, "chapter", None):
             print("--scene and --node need --chapter ID (the chapter they belong to).", file=sys.stderr)
             return 2
-        from .app import run_game
+        try:
+            from .app import run_game  # the window's libraries: loaded only to play
+        except Exception:  # they cannot even load (no OpenGL, no display): a sentence, not a traceback
+            from .crash import report_crash
+            from .session import default_data_dir
 
+            return report_crash(getattr(args, "data_dir", None) or default_data_dir())
         return run_game(
             data_dir=getattr(args, "data_dir", None),
             root=getattr(args, "root", None),

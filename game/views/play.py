@@ -1,7 +1,7 @@
 """Play screens: the scene with its hotspots and dialogue box, questions, documents, the folder.
 
 Each view asks the runtime (`app.session.run`) what to show and tells it what the
-pupil did, then calls `app.route()`. No rule of the game is decided here.
+pupil did, then calls `app.nav.route()`. No rule of the game is decided here.
 """
 from __future__ import annotations
 
@@ -38,10 +38,10 @@ class PlayScreen(Screen):
 
     def act(self, method: str, *args) -> None:
         getattr(self.run, method)(*args)
-        self.app.route()
+        self.app.nav.route()
 
     def on_escape(self) -> None:
-        self.app.show_pause()
+        self.app.nav.go("pause")
 
     def draw_scene_background(self, dim: int = 0) -> None:
         scene = self.run.scene
@@ -161,7 +161,7 @@ class SceneView(PlayScreen):
                 self.line_text = ui.text(self.line_pages[0], left, top, size=20, width=width)
             self.page_index = 0
             self._full = self.line_pages[0]
-            if self.app.chars_per_second <= 0 or step.kind == "choices":
+            if self.app.prefs.chars_per_second <= 0 or step.kind == "choices":
                 self.shown = len(self._full)
             self.line_text.text = reveal(self._full, self.shown)
             self.continue_hint = ui.text("▼ " + tr("Enter"), bx + bw - 24, by + 26, size=14,
@@ -178,9 +178,9 @@ class SceneView(PlayScreen):
                                          fill=ui.NIGHT_2, wrap=True))
             self.texts.append(ui.text(tr("What do you do?"), bx + 40, by + bh + 24 + stride * (n - 1) + ch,
                                       size=20, color=ui.WHITE, bold=True, anchor_y="bottom"))
-        folder = ui.Button(label, folder_x, 664, fw, 46, self.app.show_folder, size=16,
+        folder = ui.Button(label, folder_x, 664, fw, 46, lambda: self.app.nav.go("folder"), size=16,
                            fill=ui.ACCENT if unread else ui.NIGHT_2, mark="★" if unread else None)
-        menu = ui.Button(tr("Menu (Esc)"), ui.W - 220, 664, 200, 46, lambda: self.app.show_pause(), size=16)
+        menu = ui.Button(tr("Menu (Esc)"), ui.W - 220, 664, 200, 46, lambda: self.app.nav.go("pause"), size=16)
         if step.kind in ("scene", "choices"):
             buttons += [folder, menu]
         self.focus.set(buttons)
@@ -239,7 +239,7 @@ class SceneView(PlayScreen):
 
     def on_update(self, delta_time: float) -> None:
         if self.step.kind == "line" and self.shown < len(self._full):
-            cps = self.app.chars_per_second
+            cps = self.app.prefs.chars_per_second
             self.shown = len(self._full) if cps <= 0 else self.shown + cps * delta_time
             shown = reveal(self._full, self.shown)
             if shown != self.line_text.text:
@@ -252,9 +252,9 @@ class SceneView(PlayScreen):
         elif self.page_index + 1 < len(self.line_pages):  # a long line at a large size: its next page
             self.page_index += 1
             self._full = self.line_pages[self.page_index]
-            self.shown = len(self._full) if self.app.chars_per_second <= 0 else 0.0
+            self.shown = len(self._full) if self.app.prefs.chars_per_second <= 0 else 0.0
             self.line_text.text = reveal(self._full, self.shown)
-            self.app.screen_shown(self)  # its next page is read like a new line
+            self.read_on_show()  # its next page is read like a new line
         else:
             self.act("advance")
 
@@ -269,7 +269,7 @@ class SceneView(PlayScreen):
                 self.act("choose", self.step.choices[i].id)
             return True
         if symbol == k.D and self.step.kind in ("scene", "choices"):
-            self.app.show_folder()
+            self.app.nav.go("folder")
             return True
         return False
 
@@ -338,7 +338,7 @@ class FolderView(PlayScreen):
             b = ui.Button(d.title, 100 + col * 550, 560 - row * 70, 520, 58, lambda did=d.id: self.open(did), size=17,
                           mark="✔" if read else "•", fill=ui.NIGHT_2, wrap=True)
             buttons.append(b)
-        buttons.append(ui.Button(tr("Back"), 100, 40, 240, 54, self.app.route, size=20, fill=ui.ACCENT))
+        buttons.append(ui.Button(tr("Back"), 100, 40, 240, 54, self.app.nav.route, size=20, fill=ui.ACCENT))
         self.focus.set(buttons)
 
     def open(self, doc_id: str) -> None:
@@ -349,4 +349,4 @@ class FolderView(PlayScreen):
         ui.panel(70, 20, 1140, 690)
 
     def on_escape(self) -> None:
-        self.app.route()
+        self.app.nav.route()
