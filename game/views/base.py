@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import itertools
-from typing import TYPE_CHECKING
 
 import arcade
 import pyglet
@@ -10,10 +9,6 @@ import pyglet
 from . import ui
 from .keymap import translate
 from .voice import ListenButton
-
-if TYPE_CHECKING:  # pragma: no cover
-    from ..app import App
-
 
 _SERIALS = itertools.count(1)
 
@@ -29,7 +24,7 @@ class Screen(arcade.View):
     auto_read = False  # read as soon as it is shown when the pupil chose "always" (the story, not the menus)
     listen_spot = (ui.W - 72, ui.H - 60, 58, 50)  # where the speaker button goes: left, bottom, width, height
 
-    def __init__(self, app: "App"):
+    def __init__(self, app):  # the App (game.app): window, content, session, preferences, navigator, services
         super().__init__(app.window)
         self.serial = next(_SERIALS)  # (an id() may come back for a new screen; a serial never does)
         self.app = app

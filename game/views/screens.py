@@ -7,6 +7,7 @@ import arcade
 
 from ..i18n import LOCALES
 from ..preferences import VOICE_VOLUMES
+from ..presenters import present_summary, story_so_far
 from ..session import SignInError, check_sign_in
 from . import ui
 from .base import FormScreen, Screen, SubScreen
@@ -407,30 +408,6 @@ class PauseView(Screen):
         self.resume()
 
 
-def story_so_far(tr, run) -> str:
-    """The objective reminder and the story so far, as plain text (for the screen, and one day read aloud)."""
-    c, state = run.bundle.chapter, run.state
-    scenes = {s.id: s for s in c.scenes}
-    now = scenes[state.scene]
-    right, total = run.score()
-    parts = [
-        tr("Now: {place}, {when}.", place=now.title, when=now.when),
-        tr("What to do: look at the picture, talk to the people and read the documents; the ➜ signs lead on."),
-        tr("Questions answered: {n} of {total}. Documents read: {read} of {docs}.", n=len(state.answers),
-           total=total, read=len(state.opened), docs=len(c.documents)),
-        "",
-        tr("In this chapter you learn to:"),
-        *[f"• {o.text}" for o in c.objectives],
-        "",
-        tr("The story so far:"),
-    ]
-    for sid in state.seen_scenes:
-        s = scenes.get(sid)
-        if s is not None:
-            parts.append(f"• {s.title} ({s.when}). {s.intro or ''}".rstrip())
-    return "\n".join(parts)
-
-
 class StorySoFarView(SubScreen):
     """An objective reminder and what happened so far, at any time, read at the pupil's own pace."""
 
@@ -438,11 +415,12 @@ class StorySoFarView(SubScreen):
     auto_read = True
 
     def build(self) -> None:
-        tr, run = self.tr, self.app.session.run
-        title = ui.one_line(run.bundle.chapter.title, 100, 690, max_width=1080, size=28, min_size=18,
+        tr = self.tr
+        story = story_so_far(tr, self.app.session.run)
+        title = ui.one_line(story.title, 100, 690, max_width=1080, size=28, min_size=18,
                             color=ui.WHITE, bold=True)
         top = 690 - title.content_height - 20
-        pages = ui.split_to_fit(story_so_far(tr, run), width=1080, max_height=top - 110, size=18, color=ui.WHITE)
+        pages = ui.split_to_fit(story.text, width=1080, max_height=top - 110, size=18, color=ui.WHITE)
         buttons = [ui.Button(tr("Back"), 100, 36, 300, 56, self.close, size=20, fill=ui.ACCENT)]
         buttons += self.pager(len(pages), 1, x=760, y=36, w=200, h=56, size=18)
         self.texts += [title, ui.text(pages[self.page], 100, top, size=18, width=1080, color=ui.WHITE)]
@@ -529,46 +507,38 @@ class SummaryView(Screen):
     auto_read = True
 
     def build(self) -> None:
-        tr, run = self.tr, self.app.session.run
-        c = run.bundle.chapter
-        right, total = run.score()
+        tr = self.tr
+        summary = self.summary = present_summary(self.app.session.run)
         left, bottom, width, height = self.PANEL
         head = ui.text(tr("Chapter complete"), ui.W / 2, 712, size=18, color=ui.LIGHT_MUTED, anchor_x="center")
-        title = ui.one_line(c.title, ui.W / 2, 712 - head.content_height - 4, max_width=1180, size=32, min_size=20,
+        title = ui.one_line(summary.title, ui.W / 2, 712 - head.content_height - 4, max_width=1180, size=32, min_size=20,
                             color=ui.WHITE, bold=True, anchor_x="center")
         top = min(bottom + height, title.y - title.content_height - 10)  # a taller title at a large size
         self.panel = (left, bottom, width, top - bottom)
-        score = ui.text(tr("{right} correct answers out of {total}", right=right, total=total), left + 30, top - 20,
+        score = ui.text(tr("{right} correct answers out of {total}", right=summary.right, total=summary.questions),
+                        left + 30, top - 20,
                         size=24, bold=True)
-        docs = ui.text(tr("Documents read: {read} of {total}", read=len(run.state.opened), total=len(c.documents)),
+        docs = ui.text(tr("Documents read: {read} of {total}", read=summary.documents_read, total=summary.documents),
                        left + 30, score.y - score.content_height - 8, size=17, color=ui.MUTED)
         self.texts += [head, title, score, docs]
         y = docs.y - docs.content_height - 16
-        by_objective: dict[str, list[bool]] = {}
-        for qid, q in run.bundle.questions.items():
-            a = run.state.answers.get(qid)
-            by_objective.setdefault(q.objective, []).append(bool(a and a.correct))
-        lines = []
-        for o in c.objectives:
-            marks = by_objective.get(o.id, [])
-            ok = sum(marks)
-            lines.append(f"{'✔' if marks and ok == len(marks) else '•'} {o.text}  ({ok}/{len(marks)})")
-        learned, room = "\n".join(lines), y - bottom - 10
+        learned, room = summary.learned, y - bottom - 10
         buttons = [ui.Button(tr("Back to chapters"), left, 24, 380, 60, lambda: self.app.nav.go("chapters"), size=20,
                              fill=ui.ACCENT)]
-        if c.sources:
+        if summary.has_sources:
             buttons.append(ui.Button(tr("Sources"), left + 400, 24, 200, 60,
-                                     lambda: self.app.nav.open("sources", run.bundle.id), size=20))
-        if (ui.fits(c.conclusion, width=540, max_height=room, size=15)
+                                     lambda: self.app.nav.open("sources", summary.chapter), size=20))
+        conclusion = summary.conclusion
+        if (ui.fits(conclusion, width=540, max_height=room, size=15)
                 and ui.fits(learned, width=490, max_height=room - 40, size=14)):  # two columns, as at 100 %
             self.texts += [
-                ui.fitted(c.conclusion, left + 30, y, width=540, max_height=room, size=18, min_size=15),
+                ui.fitted(conclusion, left + 30, y, width=540, max_height=room, size=18, min_size=15),
                 ui.text(tr("What you have learned"), left + 620, top - 20, size=20, bold=True),
                 ui.fitted(learned, left + 620, top - 64, width=490, max_height=top - 64 - bottom - 10, size=17,
                           min_size=14),
             ]
         else:  # large text: one column, read page by page (what happened, then what you have learned)
-            pages = ui.split_to_fit(c.conclusion, width=1080, max_height=room, size=18)
+            pages = ui.split_to_fit(conclusion, width=1080, max_height=room, size=18)
             pages += [tr("What you have learned") + "\n" + page
                       for page in ui.split_to_fit(learned, width=1080, max_height=room - 40, size=17)]
             buttons += self.pager(len(pages), 1, x=left + 620, y=24, w=250, h=60, size=18)
@@ -576,8 +546,7 @@ class SummaryView(Screen):
         self.focus.set(buttons, keep=True)
 
     def draw_content(self) -> None:
-        run = self.app.session.run
-        _backdrop(self.app, run.bundle.scenes[run.state.scene].background, alpha=200)
+        _backdrop(self.app, self.summary.background, alpha=200)
         ui.panel(*self.panel)
 
     def on_escape(self) -> None:

@@ -13,6 +13,7 @@ from teacher_mode.access import PinError, TeacherAccess
 from teacher_mode.admin import erase_class, erase_pupil, school_year_start
 from teacher_mode.analytics import class_report
 
+from ..presenters import pupil_totals
 from ..story.save import normalise_class
 from . import ui
 from .base import FormScreen, Screen
@@ -407,15 +408,9 @@ class PupilView(TeacherScreen):
         self.texts.append(ui.text(tr("{pupil} · class {code}", pupil=self.pupil, code=self.code), 80, 680, size=26,
                                   bold=True))
         y = 610
-        for cid, title in rep.chapters:
-            answers = [a for a in d.answers if a["chapter"] == cid] if d else []
-            if not answers and not (d and cid in d.time_on_task_s):
-                continue
-            right = sum(a["correct"] for a in answers)
-            minutes = round(d.time_on_task_s.get(cid, 0) / 60)
-            docs = len(d.documents.get(cid, []))
-            line = tr("{title}: {right} / {n} right · {m} min · {docs} documents opened", title=title, right=right,
-                      n=len(answers), m=minutes, docs=docs)
+        for t in pupil_totals(rep, self.pupil):
+            line = tr("{title}: {right} / {n} right · {m} min · {docs} documents opened", title=t.title, right=t.right,
+                      n=t.answered, m=t.minutes, docs=t.documents)
             self.texts.append(ui.text(line, 80, y, size=17, width=1100))
             y -= 40
         if y == 610:
