@@ -16,7 +16,7 @@ import pyglet
 from .content.loader import Content, ContentError, check_content, load_content
 from .content.problems import Problem
 from .crash import report_crash
-from .i18n import Translator
+from .i18n import LOCALES, Translator
 from .navigator import Navigator
 from .preferences import Preferences
 from .session import PupilSession, default_data_dir
@@ -48,8 +48,7 @@ class App:
         self.reader = Reader(Speech(), play_wav)  # run_game calls its tick() 20 times a second
         self.prefs = Preferences()
         self.tr = Translator(self.prefs.language, content.root if content else None)
-        self._apply(self.prefs.changed(language=lang) if lang in Preferences.model_fields["language"].annotation.__args__
-                    else self.prefs)
+        self._apply(self.prefs.changed(language=lang) if lang in LOCALES else self.prefs)
         self.nav = Navigator(window.show_view, self._routes(), lambda: self.session.run.step())
 
     def _routes(self) -> dict:
