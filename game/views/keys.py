@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from . import ui
 from .base import SubScreen
-from .keymap import ACTIONS, MODIFIERS, RESERVED, K, key_name, translate  # noqa: F401  (translate: kept importable)
+from .keymap import ACTIONS, MODIFIERS, RESERVED, K, key_name
 
 
 class KeysView(SubScreen):
