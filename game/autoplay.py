@@ -32,7 +32,8 @@ def cmd_autoplay(args) -> int:
     data_dir = args.data_dir
     shooter = None
     if args.shots:
-        from .shots import Shooter  # the window's libraries, only to take pictures (the bot runs without a display)
+        # the window's libraries, only to take pictures: the bot itself runs without a display
+        from .shots import Shooter
 
         shooter = Shooter(content, args.shots, args.lang)
 

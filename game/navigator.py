@@ -11,7 +11,8 @@ screen) and the function that puts a screen in the window. Screens ask it to go 
 """
 from __future__ import annotations
 
-from typing import Any, Callable, Mapping
+from collections.abc import Callable, Mapping
+from typing import Any
 
 from .story.runtime import Step
 

@@ -55,7 +55,7 @@ class Preferences(BaseModel):
         return dict(value)
 
     # -- changing --------------------------------------------------------------------------------------------
-    def changed(self, **changes) -> "Preferences":
+    def changed(self, **changes) -> Preferences:
         """A copy with these changes, checked (a ValidationError for a value the game does not offer)."""
         return Preferences.model_validate({**self.model_dump(), **changes})
 
@@ -72,7 +72,7 @@ class Preferences(BaseModel):
         return out
 
     @classmethod
-    def restore(cls, profile: Profile, fallback: "Preferences") -> "Preferences":
+    def restore(cls, profile: Profile, fallback: Preferences) -> Preferences:
         """The pupil's own preferences from their profile. A value stored there wins; one missing or unreadable is
         the value in use (the usual one, or one chosen on the title screen before signing in), so it is adopted.
         The language is the one in use: a pupil signs in in the language on screen."""

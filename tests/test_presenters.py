@@ -3,8 +3,15 @@ from types import SimpleNamespace
 
 import pytest
 
-from game.presenters import (ObjectiveScore, has_started, present_conversation, present_scene, present_summary,
-                             pupil_totals, story_so_far)
+from game.presenters import (
+    ObjectiveScore,
+    has_started,
+    present_conversation,
+    present_scene,
+    present_summary,
+    pupil_totals,
+    story_so_far,
+)
 from game.story.runtime import ChapterRun
 
 
@@ -30,7 +37,7 @@ def test_scene_hotspots_and_the_folder_badge(run):
     scene = present_scene(tr, run)
     assert (scene.title, scene.when, scene.intro) == ("La rue", "mai 1941", "Il fait beau.")
     assert [(h.id, h.mark, h.at) for h in scene.hotspots] == [("anna", "❝", (300, 300)), ("affiche", "▤", (700, 300))]
-    assert (scene.folder.label, scene.folder.unread, scene.folder.mark) == ("Folder ({n})".format(n=0), 0, None)
+    assert (scene.folder.label, scene.folder.unread, scene.folder.mark) == (f"Folder ({0})", 0, None)
     run.state.documents.append("rapport")  # received, not read yet
     badge = present_scene(tr, run).folder
     assert (badge.label, badge.unread, badge.count, badge.mark) == ("Folder: 1 new", 1, 1, "★")

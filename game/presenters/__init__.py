@@ -6,7 +6,15 @@ has started) live here, next to the runtime they read, and are tested in millise
 """
 from .minigame import has_started
 from .report import ChapterTotals, pupil_totals
-from .scene import Conversation, FolderBadge, HotspotLabel, ScenePicture, Speaker, present_conversation, present_scene
+from .scene import (
+    Conversation,
+    FolderBadge,
+    HotspotLabel,
+    ScenePicture,
+    Speaker,
+    present_conversation,
+    present_scene,
+)
 from .story import StorySoFar, story_so_far
 from .summary import ChapterSummary, ObjectiveScore, present_summary
 
