@@ -6,7 +6,7 @@ import pytest
 from pydantic import ValidationError
 
 from game.preferences import KEY_ACTIONS, VOICE_VOLUMES, Preferences
-from game.story.save import SaveStore
+from game.records.saves import SaveStore
 from game.story.state import Profile
 
 # A save as the game wrote it before preferences were one model (App kept them in five places).
