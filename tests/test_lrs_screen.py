@@ -28,7 +28,7 @@ def test_the_lrs_screen_shows_the_last_problem_and_what_waits(app, tmp_path):  #
         for i in range(3):
             records.record(Outcome(str(uuid.uuid4()), "5B", "Renard", "mini", f"q{i}", "", "a", True, 1, 900,
                                    "2026-01-02T09:00:00.000+00:00", "fr"))
-        app.show(teacher.LrsView(app))
+        app.nav.show(teacher.LrsView(app))
         view = app.window.current_view
         shown = [t.text for t in view.texts]
         assert "En attente d'envoi : 3" in shown and not any("Dernier problème" in t for t in shown)
@@ -40,7 +40,7 @@ def test_the_lrs_screen_shows_the_last_problem_and_what_waits(app, tmp_path):  #
                     break
                 sender.thread.join(0.01)
             app.sender = sender
-            app.show(teacher.LrsView(app))
+            app.nav.show(teacher.LrsView(app))
             view = app.window.current_view
             frame(app, "teacher-lrs-last-problem")
             problem = [t.text for t in view.texts if t.text.startswith("Dernier problème d'envoi (")]
@@ -65,6 +65,6 @@ def test_a_problem_written_by_another_program_is_shown_too(app, tmp_path):  # no
     other = Records(app.data_dir)
     other.note_lrs_attempt("the LRS answered with a redirect (HTTP 301) to https://lrs.example/: check the address")
     other.close()
-    app.show(teacher.LrsView(app))
+    app.nav.show(teacher.LrsView(app))
     problem = [t.text for t in app.window.current_view.texts if t.text.startswith("Dernier problème d'envoi (")]
     assert len(problem) == 1 and "redirect (HTTP 301) to https://lrs.example/" in problem[0]
