@@ -92,3 +92,11 @@ class LrsConfig:
     @property
     def endpoint(self) -> str:
         return self.url.rstrip("/") + "/xAPI/statements"
+
+
+class LrsStatus(NamedTuple):
+    """The LRS link as the teacher sees it: records waiting, and the last attempt to send (ISO time, UTC)."""
+
+    pending: int
+    last_error: str  # "" when the last attempt was confirmed by the LRS
+    last_attempt: str  # "" when nothing was ever sent from this folder

@@ -508,7 +508,7 @@ class LrsView(FormScreen, TeacherScreen):
 
     def __init__(self, app):
         super().__init__(app)
-        from teacher_mode.lrs import load_config
+        from teacher_mode.lrs import link_status, load_config
 
         from .screens import TextField
 
@@ -520,6 +520,7 @@ class LrsView(FormScreen, TeacherScreen):
         self.field_index = 0
         self.status = ""
         self.pending = self.store.outbox_count()
+        self.link = link_status(self.store, getattr(app, "sender", None))  # the last problem sending, if any
         self.job: tuple[threading.Thread, dict] | None = None  # the LRS being asked, and what it answered
 
     @property
@@ -536,6 +537,11 @@ class LrsView(FormScreen, TeacherScreen):
         for f, label in zip(self.fields, (tr("Address (http://…)"), tr("User"), tr("Password"))):
             f._label = ui.text(label, 80, f.y + 38, size=18, anchor_y="center")
         self.texts.append(ui.text(tr("Waiting to be sent: {n}", n=self.pending), 80, 260, size=16))
+        if self.link.last_error:
+            at = dt.datetime.fromisoformat(self.link.last_attempt).astimezone().strftime("%H:%M") \
+                if self.link.last_attempt else "?"
+            self.texts.append(ui.fitted(tr("Last problem sending ({time}): {error}", time=at,
+                                           error=self.link.last_error), 420, 252, width=760, max_height=44, size=14))
         status = tr("Working…") if self.busy else self.status
         if status:
             self.texts.append(ui.fitted(status, 80, 226, width=1100, max_height=60, size=15))
@@ -588,7 +594,9 @@ class LrsView(FormScreen, TeacherScreen):
         records (SQLite connections stay in their thread); the window goes on drawing meanwhile."""
         if self.busy:
             return
-        data_dir, tr, answer = self.app.data_dir, self.tr, {}
+        from teacher_mode.lrs import link_status
+
+        data_dir, tr, answer, sender = self.app.data_dir, self.tr, {}, getattr(self.app, "sender", None)
 
         def run() -> None:
             from ..records import Records
@@ -600,6 +608,7 @@ class LrsView(FormScreen, TeacherScreen):
                 answer["error"] = exc
             finally:
                 answer["pending"] = records.outbox_count()
+                answer["link"] = link_status(records, sender)
                 records.close()
 
         self.job = (threading.Thread(target=run, name="teacher-lrs", daemon=True), answer)
@@ -612,7 +621,7 @@ class LrsView(FormScreen, TeacherScreen):
         answer, self.job = self.job[1], None
         if "error" in answer:
             raise answer["error"]
-        self.status, self.pending = answer["status"], answer["pending"]
+        self.status, self.pending, self.link = answer["status"], answer["pending"], answer["link"]
         self.rebuild()
 
     def _save(self) -> None:
