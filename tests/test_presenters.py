@@ -107,3 +107,25 @@ def test_a_pupils_totals_per_chapter():
     assert [(t.chapter, t.right, t.answered, t.minutes, t.documents) for t in pupil_totals(report, "Renard")] == [
         ("a", 1, 2, 2, 2), ("b", 0, 0, 0, 0), ("c", 1, 1, 0, 0)]  # d: no record, no line
     assert pupil_totals(report, "Nobody") == []
+
+
+def test_a_painful_question_is_answered_under_a_neutral_header_never_cheered(mini_content):
+    from game.content.models import Question
+    from game.presenters import verdict
+
+    q = next(iter(mini_content.chapters["mini"].questions.values()))
+    assert (verdict(q, True).tone, verdict(q, False).tone) == ("right", "wrong")
+    grave = Question.model_validate({**q.model_dump(mode="json"), "painful": True})
+    assert verdict(grave, True) == verdict(grave, False)
+    assert verdict(grave, True).tone == "neutral" and "✔" not in verdict(grave, True).text
+
+
+def test_the_shipped_questions_on_deportation_and_deaths_are_marked_painful():
+    """The round-up and convoy X, Dora's dead, Ascq, the Loos train: never a cheer above their feedback."""
+    from pathlib import Path
+
+    from game.content.loader import load_content
+
+    content = load_content(Path(__file__).resolve().parents[1])
+    painful = {q.id for b in content.chapters.values() for q in b.questions.values() if q.painful}
+    assert {"q-rafle", "q-dora-morts", "q-ascq-victimes", "q-loos-retour"} <= painful

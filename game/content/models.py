@@ -209,6 +209,9 @@ class Question(Strict):
     options: list[Option] = Field(min_length=2, max_length=6)
     map: Annotated[AssetPath | None, Asset("map")] = Field(
         default=None, description="Map questions: the map picture, inside assets/.")
+    painful: StrictBool = Field(
+        default=False, description="A painful subject (persecution, deportation, deaths): the answer is shown under "
+                                   "a neutral header ('Your answer'), never cheered as right or wrong.")
 
     @model_validator(mode="after")
     def _answers(self):

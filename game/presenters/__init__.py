@@ -5,6 +5,7 @@ new, which line a choice follows, an objective's score, the story so far, a pupi
 has started) live here, next to the runtime they read, and are tested in milliseconds.
 """
 from .minigame import has_started
+from .question import Verdict, verdict
 from .report import ChapterTotals, pupil_totals
 from .scene import (
     Conversation,
@@ -21,5 +22,5 @@ from .summary import ChapterSummary, ObjectiveScore, present_summary
 __all__ = [
     "ChapterSummary", "ChapterTotals", "Conversation", "FolderBadge", "HotspotLabel", "ObjectiveScore", "ScenePicture",
     "Speaker", "StorySoFar", "has_started", "present_conversation", "present_scene", "present_summary",
-    "pupil_totals", "story_so_far",
+    "pupil_totals", "story_so_far", "Verdict", "verdict",
 ]

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import arcade
 
+from ..presenters import verdict
 from . import ui
 from .play import PlayScreen, spread
 from .widgets import MapPanel, ReorderList
@@ -156,9 +157,10 @@ class QuestionView(PlayScreen):
         left = getattr(self, "feedback_left", 120)
         width = getattr(self, "feedback_width", 1040)
         y = self.feedback_top
-        verdict = tr("✔ Right!") if answer.correct else tr("✘ Not quite.")
-        self.texts.append(ui.fitted(verdict, left, y, width=width, max_height=80, size=22, min_size=16, bold=True,
-                                    color=ui.RIGHT if answer.correct else ui.WRONG))
+        header = verdict(q, answer.correct)
+        colour = {"right": ui.RIGHT, "wrong": ui.WRONG, "neutral": ui.INK}[header.tone]
+        self.texts.append(ui.fitted(tr(header.text), left, y, width=width, max_height=80, size=22, min_size=16,
+                                    bold=True, color=colour))
         y -= self.texts[-1].content_height + 8
         parts = []
         if q.kind.value != "order":
