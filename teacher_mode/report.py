@@ -171,9 +171,9 @@ details summary {{ cursor: pointer; font-weight: bold; }}
             answers = [a for a in d.answers if a["chapter"] == cid]
             if not answers and cid not in d.time_on_task_s:
                 continue
-            right = sum(a["correct"] for a in answers)
+            right, n = d.score(cid)
             minutes = tr("{m} min", m=round(d.time_on_task_s.get(cid, 0) / 60))
-            h.append(f"<tr><td>{e(title)}</td><td>{right} / {len(answers)}</td>"
+            h.append(f"<tr><td>{e(title)}</td><td>{right} / {n}</td>"
                      f"<td>{e(minutes)}</td><td>{len(d.documents.get(cid, []))}</td></tr>")
         h.append("</tbody></table></details>")
     # teacher notes

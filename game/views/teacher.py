@@ -426,11 +426,11 @@ class PupilView(TeacherScreen):
             answers = [a for a in d.answers if a["chapter"] == cid] if d else []
             if not answers and not (d and cid in d.time_on_task_s):
                 continue
-            right = sum(a["correct"] for a in answers)
+            right, n = d.score(cid) if d else (0, 0)
             minutes = round(d.time_on_task_s.get(cid, 0) / 60)
             docs = len(d.documents.get(cid, []))
             line = tr("{title}: {right} / {n} right · {m} min · {docs} documents opened", title=title, right=right,
-                      n=len(answers), m=minutes, docs=docs)
+                      n=n, m=minutes, docs=docs)
             self.texts.append(ui.text(line, 80, y, size=17, width=1100))
             y -= 40
         if y == 610:
