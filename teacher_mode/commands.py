@@ -1,12 +1,10 @@
 """`python main.py teacher ...`: report, export, import. The same numbers as the dashboard."""
 from __future__ import annotations
 
-import csv
 import json
 import sys
 from pathlib import Path
 
-from game.i18n import N_
 from game.records import ClassCode, InvalidName, Pseudonym, Records, RecordsError
 
 from .analytics import class_report
@@ -101,25 +99,16 @@ def _report(args, store) -> int:
     return 0
 
 
-CSV_COLUMNS = (N_("class"), N_("pupil"), N_("chapter"), N_("question"), N_("objective"), N_("answer"),
-               N_("correct"), N_("attempt"), N_("seconds"), N_("answered_at"), N_("language"))
-
-
 def _export(args, store) -> int:
     content, tr = _content_and_tr(args.lang)
     outcomes = store.outcomes(args.class_code)
     if args.format == "csv":
-        # Opens as columns in French-locale spreadsheets: UTF-8 with a BOM, ';' between fields, decimal comma.
+        from . import csv_export
+
+        # texts in the teacher's language from the report's one computation
+        report = class_report(store, args.class_code, content, tr)
         with args.out.open("w", encoding="utf-8-sig", newline="") as fh:
-            w = csv.writer(fh, delimiter=";")
-            w.writerow([tr(c) for c in CSV_COLUMNS])
-            for o in outcomes:
-                seconds = f"{o.duration_ms / 1000:.1f}"
-                if args.lang == "fr":
-                    seconds = seconds.replace(".", ",")
-                w.writerow([o.class_code, o.pupil, o.chapter, o.question, o.objective, o.option, int(o.correct),
-                            o.attempt, seconds, o.answered_at, o.locale])
-        count = len(outcomes)
+            count = csv_export.write(fh, outcomes, args.lang, tr, report)
     else:
         records = list(outcomes) + list(store.activities(args.class_code))
         with args.out.open("w", encoding="utf-8", newline="\n") as fh:
