@@ -43,3 +43,4 @@ def test_every_outcome_is_a_row_with_texts_and_booleans():
     assert (rows[2][col["question text"]], rows[2][col["answer text"]]) == ("q-old", "x")  # removed content: ids
     assert [r[col["correct"]] for r in rows[1:]] == ["FALSE", "TRUE"]
     assert rows[1][col["seconds"]] == "12.5" and rows[1][col["answered_at"]] == "2026-05-04 07:30:05"
+
