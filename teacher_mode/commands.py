@@ -44,6 +44,13 @@ def add_parser(sub, data_dir_arg, locales) -> None:
     sy = tsub.add_parser("sync", help="bring a class's records from the configured LRS into this machine")
     sy.add_argument("--class", dest="class_code", required=True)
     data_dir_arg(sy)
+    mg = tsub.add_parser("merge", help="merge two names of one pupil (\"Maelys\" into \"Maëlys\"): answers, "
+                                       "activity, queued statements and saves")
+    mg.add_argument("--class", dest="class_code", required=True)
+    mg.add_argument("source", help="the name to merge away")
+    mg.add_argument("target", help="the name that stays")
+    mg.add_argument("--yes", action="store_true", help="do it (without it, only say what would be merged)")
+    data_dir_arg(mg)
     er = tsub.add_parser("erase", help="erase a pupil's or a whole class's records and saves")
     er.add_argument("--class", dest="class_code", required=True)
     er.add_argument("--pupil", default=None)
@@ -69,7 +76,7 @@ def run(args) -> int:
         return 1
     try:
         commands = {"report": _report, "export": _export, "import": _import, "lrs": _lrs, "sync": _sync,
-                    "erase": _erase}
+                    "erase": _erase, "merge": _merge}
         return commands[args.teacher_command](args, store)
     finally:
         store.close()
@@ -230,4 +237,27 @@ def _erase(args, store) -> int:
         return 0
     n = store.erase(args.class_code, args.pupil)
     print(f"Erased {what}: {n} record(s).")
+    return 0
+
+
+def _merge(args, store) -> int:
+    pupils = store.pupils(args.class_code)
+    for name in (args.source, args.target):
+        if name not in pupils:
+            print(f"No pupil {name!r} in class {args.class_code} (its pupils: {', '.join(pupils) or 'none'}).",
+                  file=sys.stderr)
+            return 1
+    if args.source == args.target:
+        print("Give two different names: the one to merge away, then the one that stays.", file=sys.stderr)
+        return 1
+    if not args.yes:
+        n = len(store.outcomes(args.class_code, pupil=args.source))
+        print(f"This would make {args.source!r} ({n} answers) part of {args.target!r} in class {args.class_code}. "
+              f"Add --yes to do it.")
+        return 0
+    result = store.merge_pupils(args.class_code, args.source, args.target)
+    print(f"Merged {args.source!r} into {args.target!r}: {result.moved} record(s) moved, nothing deleted.")
+    for chapter, question, kept, at in result.both_first:
+        print(f"  {chapter} / {question}: answered on both first attempts; the earliest ({kept}, {at}) counts as "
+              f"the first, the other as a replay.")
     return 0
