@@ -15,7 +15,8 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
-from typing import IO, Iterable
+from collections.abc import Iterable
+from typing import IO
 
 from game.i18n import N_
 

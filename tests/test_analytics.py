@@ -3,8 +3,8 @@ import itertools
 
 import pytest
 
-from teacher_mode.analytics import class_report
 from game.records import Activity, Outcome, Records
+from teacher_mode.analytics import class_report
 
 _ids = itertools.count(1)
 
@@ -63,8 +63,8 @@ def test_pupils_and_overview(report):
 
 def test_pupil_total_is_the_grid_score_not_both_attempts(report, mini_content):
     # the bug: the pupil's page and the report added both attempts (7 / 10) while the grid said 3/5
-    from teacher_mode.report import render
     from game.i18n import Translator
+    from teacher_mode.report import render
 
     cell = report.overview[("Alice", "mini")]
     assert report.details["Alice"].score("mini") == (cell.correct, cell.answered) == (3, 5)

@@ -29,11 +29,11 @@ def test_every_outcome_is_a_row_with_texts_and_booleans():
                 Outcome("s2", "5B", "Anna", "mini", "q-old", "obj", "x", True, 1, 1000,
                         "2026-05-04T07:31:00+00:00", "fr")]
 
-    class Q:
-        chapter, id, prompt = "mini", "q-vrai", "Les femmes n'ont joué aucun rôle."
-        options = [type("O", (), {"id": "faux", "text": "Faux"})()]
+    from teacher_mode.analytics import OptionStat, QuestionStat
 
-    report = type("R", (), {"questions": [Q]})()
+    q = QuestionStat("mini", "q-vrai", "Les femmes n'ont joué aucun rôle.", "true-false", "obj", 1, 0,
+                     [OptionStat("faux", "Faux", 1, False)])
+    report = type("R", (), {"questions": [q]})()
     buf = io.StringIO()
     assert csv_export.write(buf, outcomes, "en", lambda s: s, report, dt.timezone.utc) == 2
     rows = list(csv.reader(io.StringIO(buf.getvalue()), delimiter=";"))

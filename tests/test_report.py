@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
+from game.records import Records
 from teacher_mode.analytics import class_report
 from teacher_mode.report import render
-from game.records import Records
 
 ROOT = Path(__file__).resolve().parents[1]
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
@@ -96,19 +96,20 @@ SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
 
 def ods_cells(ods: Path) -> list[list[tuple[str, str, str]]]:
     """(value-type, value, shown text) of every cell of the first sheet of an .ods file."""
-    import zipfile
     import xml.etree.ElementTree as ET
+    import zipfile
 
     ns = {"table": "urn:oasis:names:tc:opendocument:xmlns:table:1.0",
           "office": "urn:oasis:names:tc:opendocument:xmlns:office:1.0",
           "text": "urn:oasis:names:tc:opendocument:xmlns:text:1.0"}
     root = ET.fromstring(zipfile.ZipFile(ods).read("content.xml"))
-    o = "{%s}" % ns["office"]
+    o = "{{{}}}".format(ns["office"])
     rows = []
-    for row in root.iter("{%s}table-row" % ns["table"]):
+    t = "{{{}}}".format(ns["table"])
+    for row in root.iter(t + "table-row"):
         cells = []
         for cell in row.findall("table:table-cell", ns):
-            repeat = int(cell.get("{%s}number-columns-repeated" % ns["table"], "1"))
+            repeat = int(cell.get(t + "number-columns-repeated", "1"))
             kind = cell.get(o + "value-type", "")
             value = cell.get(o + "boolean-value") or cell.get(o + "date-value") or cell.get(o + "value") or ""
             shown = "".join(cell.itertext())
