@@ -117,7 +117,7 @@ from pathlib import Path
 from game.content.loader import load_content
 from game.session import PupilSession
 from game.story.autoplay import explore, perform
-from game.views.shots import Shooter
+from game.shots import Shooter
 content = load_content()
 cid = content.ordered()[0].id
 with tempfile.TemporaryDirectory() as tmp:
@@ -127,7 +127,7 @@ with tempfile.TemporaryDirectory() as tmp:
     for action in explore(s.bundle(cid)).paths[0]:
         perform(run, action)
         sh.app.session = s
-        view = sh.app.view_for_step()
+        view = sh.app.nav.view_for_step()
         sh.window.show_view(view)
         view.on_draw()
     s.close()
@@ -183,7 +183,7 @@ def measure_frames() -> dict:
     del results["floor: bare window clearing"]["floor_p95_ms"]
     with tempfile.TemporaryDirectory() as tmp:
         app = App(window, content, Path(tmp), "fr")
-        app.text_speed = "instant"
+        app.set_preferences(text_speed="instant")
 
         def view(name, make):
             v = make()
@@ -200,12 +200,12 @@ def measure_frames() -> dict:
             run = app.session.open_chapter(b.id, restart=True)
             for scene in b.chapter.scenes:
                 run.jump(scene.id)
-                view(f"scene {b.id}/{scene.id}", app.view_for_step)
+                view(f"scene {b.id}/{scene.id}", app.nav.view_for_step)
             node = next(iter(b.nodes))
             run.jump(b.chapter.start, node)
-            view(f"dialogue {b.id}", app.view_for_step)
-            app.text_speed = "normal"  # the line appearing letter by letter: drawn over the cached frame
-            v = app.view_for_step()
+            view(f"dialogue {b.id}", app.nav.view_for_step)
+            app.set_preferences(text_speed="normal")  # the line appearing letter by letter: drawn over the cached frame
+            v = app.nav.view_for_step()
             window.show_view(v)
 
             def appearing(v=v):
@@ -215,21 +215,21 @@ def measure_frames() -> dict:
                 v.on_draw()
 
             frames(f"dialogue {b.id}, letters appearing", appearing)
-            app.text_speed = "instant"
+            app.set_preferences(text_speed="instant")
             doc = b.chapter.documents[0].id
             run.state.documents.append(doc)
             run.open_document(doc)
-            view(f"document {b.id}", app.view_for_step)
+            view(f"document {b.id}", app.nav.view_for_step)
             run.advance()
             for q in {q.kind.value: q for q in b.chapter.questions}.values():
                 run.jump(b.chapter.start)
                 run._ask(q.id)  # put the question on screen, as the story would
-                view(f"question {q.kind.value} {b.id}", app.view_for_step)
+                view(f"question {q.kind.value} {b.id}", app.nav.view_for_step)
                 run.state.question = None
             for mg in b.chapter.minigames:
                 run.jump(b.chapter.start)
                 run._play(mg.id)
-                v = app.view_for_step()
+                v = app.nav.view_for_step()
                 v.started = True
                 window.show_view(v)
                 frames(f"mini-game {mg.kind.value} {b.id}", v.on_draw, v)

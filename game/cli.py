@@ -80,7 +80,7 @@ def main(argv: list[str] | None = None) -> int:
         if command == "validate":
             return cmd_validate(args)
         if command == "autoplay":
-            from .story.autoplay import cmd_autoplay
+            from .autoplay import cmd_autoplay
 
             return cmd_autoplay(args)
         if command == "i18n":
@@ -107,8 +107,13 @@ def main(argv: list[str] | None = None) -> int:
             return 2
         from teacher_mode.lrs import start_sender
 
-        from .app import run_game
+        try:
+            from .app import run_game  # the window's libraries: loaded only to play
+        except Exception:  # they cannot even load (no OpenGL, no display): a sentence, not a traceback
+            from .crash import report_crash
+            from .session import default_data_dir
 
+            return report_crash(getattr(args, "data_dir", None) or default_data_dir())
         return run_game(
             start_sender=start_sender,
             data_dir=getattr(args, "data_dir", None),

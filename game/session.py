@@ -19,7 +19,9 @@ from .content.loader import ChapterBundle, Content
 from .content.texts import localized
 from .i18n import Translator
 from .records import Activity, ClassCode, InvalidName, Outcome, Pseudonym, PupilRecords, Records
-from .story.runtime import ChapterRun, Event, iso, new_state, utcnow
+from .story import events as ev
+from .story.events import Event
+from .story.runtime import ChapterRun, iso, new_state, utcnow
 from .story.state import Answer
 
 APP_NAME = "coupole-game"
@@ -130,23 +132,22 @@ class PupilSession:
         return run
 
     def _on_event(self, event: Event) -> None:
-        if event.kind == "question_answered":
-            a = event.data["answer"]
+        if isinstance(event, ev.QuestionAnswered):
+            a = event.answer
             self.store.record(Outcome(
                 statement_id=a["statement_id"], class_code=self.profile.class_code, pupil=self.profile.pupil,
-                chapter=event.chapter, question=a["question"], objective=event.data.get("objective", ""),
+                chapter=event.chapter, question=a["question"], objective=event.objective,
                 option=a["option"], correct=a["correct"], attempt=a["attempt"], duration_ms=a["duration_ms"],
                 answered_at=a["at"], locale=self.profile.locale,
             ))
-        elif event.kind == "chapter_completed":
+        elif isinstance(event, ev.ChapterCompleted):
             self.profile.completed[event.chapter] = self.profile.completed.get(event.chapter, 0) + 1
             self._activity("completed", event.chapter, event.chapter, event.playthrough, event.data, at=event.at)
-        elif event.kind == "document_opened":
-            self._activity("opened", event.chapter, event.data["document"], event.playthrough, at=event.at)
-        elif event.kind == "minigame_completed":
-            self._activity("played", event.chapter, event.data["minigame"], event.playthrough, event.data["result"],
-                           at=event.at)
-        elif event.kind == "step":
+        elif isinstance(event, ev.DocumentOpened):
+            self._activity("opened", event.chapter, event.document, event.playthrough, at=event.at)
+        elif isinstance(event, ev.MiniGameCompleted):
+            self._activity("played", event.chapter, event.minigame, event.playthrough, event.result, at=event.at)
+        elif isinstance(event, ev.StepTaken):
             self.save()
 
     def _activity(self, verb: str, chapter: str, obj: str, attempt: int, data: dict | None = None,

@@ -145,9 +145,11 @@ def import_lines(store: Records, lines, *, expected_class: str | None = None, sk
         except StatementError as exc:
             problems.append((n, str(exc)))
     if problems and not skip_bad:
-        return {"added": 0, "duplicates": 0, "problems": problems, "refused": True}
+        return {"added": 0, "duplicates": 0, "problems": problems, "refused": True, "erased": 0}
+    records, erased = store.not_erased(records)  # pupils erased here after these were made stay erased
     added = store.record_many(records)
-    return {"added": added, "duplicates": len(records) - added, "problems": problems, "refused": False}
+    return {"added": added, "duplicates": len(records) - added, "problems": problems, "refused": False,
+            "erased": erased}
 
 
 def _import(args, store) -> int:
@@ -171,11 +173,13 @@ def _import(args, store) -> int:
         return 1
     print(f"{result['added']} record(s) imported, {result['duplicates']} already there, "
           f"{len(result['problems'])} refused.")
+    if result["erased"]:
+        print(f"{result['erased']} record(s) of pupils erased on this computer were left out: they stay erased.")
     return 1 if result["problems"] and not result["added"] else 0
 
 
 def _lrs(args, store) -> int:
-    from .lrs import Client, LrsConfig, LrsError, load_config
+    from .lrs import Client, LrsConfig, LrsError, address_problem, load_config
 
     data_dir = store.data_dir
     if args.off:
@@ -185,7 +189,15 @@ def _lrs(args, store) -> int:
     if not args.url:
         cfg = load_config(data_dir)
         print(f"LRS: {cfg.url} (user {cfg.username})" if cfg else "No LRS configured.")
+        status = store.lrs_status()
+        if status.pending or status.last_error:
+            print(f"Waiting to be sent: {status.pending}." + (f" Last problem ({status.last_attempt} UTC): "
+                                                               f"{status.last_error}." if status.last_error else ""))
         return 0
+    problem = address_problem(args.url)
+    if problem is not None:
+        print(f"Not saved: {problem}.", file=sys.stderr)
+        return 1
     cfg = LrsConfig(args.url, args.user, args.password)
     try:
         store.set_lrs(cfg)
@@ -216,6 +228,8 @@ def _sync(args, store) -> int:
         print(f"skipped: {problem}", file=sys.stderr)
     print(f"{result['added']} record(s) brought in, {result['duplicates']} already here, "
           f"{len(result['problems'])} refused.")
+    if result["erased"]:
+        print(f"{result['erased']} record(s) of pupils erased on this computer were left out: they stay erased.")
     return 0
 
 

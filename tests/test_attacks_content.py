@@ -229,6 +229,19 @@ def test_a_good_translation_next_to_a_broken_one_is_still_shown(tmp_path):
     assert tr.content("mini", "summary", "Deux scènes pour les tests.") == "Deux scènes pour les tests."
 
 
+def test_the_shared_content_catalogue_of_the_pybabel_workflow_is_checked_too(tmp_path):
+    from game.content.lint import lint
+    from game.i18n import Translator
+
+    root = attacks.mini_copy(tmp_path / "content")
+    path = attacks.po_file(root, 'msgctxt "mini:title"\nmsgid "Un petit chapitre"\nmsgstr "A small chapter\n')
+    path.rename(path.with_name("content.po"))
+    content, _ = check_content(root)
+    found = [(p.file, p.line) for p in lint(content, locales=["en"]) if p.severity == "error"]
+    assert found == [("levels/locale/en/LC_MESSAGES/content.po", 8)]
+    assert Translator("en", root).content("mini", "title", "Un petit chapitre") == "Un petit chapitre"
+
+
 def test_the_catalogue_tool_refuses_to_rewrite_a_broken_catalogue(tmp_path):
     from game.catalogs import update_catalogs
     from game.content.problems import ContentError

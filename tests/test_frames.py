@@ -18,7 +18,7 @@ from tests.test_views import frame, key, px, window  # noqa: E402,F401
 
 
 def test_a_still_screen_is_drawn_once_then_copied_and_drawn_again_when_it_changes(app):
-    app.show_title()
+    app.nav.go("title")
     frame(app)
     drawn = app.frames.drawn
     first = frame(app)
@@ -39,7 +39,7 @@ def test_a_still_screen_is_drawn_once_then_copied_and_drawn_again_when_it_change
 
 
 def test_the_line_appears_letter_by_letter_over_a_copied_frame(app):
-    app.text_speed = "slow"
+    app.set_preferences(text_speed="slow")
     view = first_line(app)
     frame(app)
     drawn = app.frames.drawn
@@ -69,7 +69,7 @@ def test_backgrounds_stay_out_of_the_shared_atlas_and_are_drawn_the_right_way_up
             run.jump(scene.id)
             while run.step().kind == "line":
                 run.advance()
-            app.route()
+            app.nav.route()
             img = frame(app)
             picture = Image.open(content.root / "assets" / scene.background).convert("RGB")
             points = [(x, y) for x in (60, 400, 900, 1220) for y in (470, 560, 630)]  # above the texts
@@ -82,7 +82,7 @@ def test_backgrounds_stay_out_of_the_shared_atlas_and_are_drawn_the_right_way_up
 
 
 def test_a_letterboxed_window_copies_the_frame_at_its_own_size(app):
-    app.show_title()
+    app.nav.go("title")
     frame(app)
     app.window.set_size(1000, 720)
     app.window.current_view.on_resize(1000, 720)

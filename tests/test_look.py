@@ -33,7 +33,7 @@ def app(window, content, tmp_path):
     window.set_size(1280, 720)
     a = App(window, content, tmp_path, "fr")
     a.stage.fit(1280, 720)
-    a.text_speed = "instant"
+    a.set_preferences(text_speed="instant")
     yield a
     if a.session:
         a.session.close()
@@ -42,10 +42,10 @@ def app(window, content, tmp_path):
 
 def first_line(app, chapter="occupation", **look):
     """Open a chapter on its first dialogue line, in the given look."""
-    app.set_look(**look)
+    app.set_preferences(**look)
     sign_in(app)
     app.session.open_chapter(chapter, restart=True)
-    app.route()
+    app.nav.route()
     view = app.window.current_view
     assert isinstance(view, play.SceneView) and view.step.kind == "line"
     return view
@@ -78,7 +78,7 @@ def line_box(view):
 def test_text_size_makes_the_dialogue_glyphs_half_as_big_again(app):
     view = first_line(app)
     normal = first_text_line_height(frame(app, "look-100"), line_box(view))
-    app.set_look(size="larger")
+    app.set_preferences(size="larger")
     view.rebuild()
     larger = first_text_line_height(frame(app, "look-150"), line_box(view))
     assert 1.35 <= larger / normal <= 1.65, (normal, larger)
@@ -105,7 +105,7 @@ def test_a_long_line_is_cut_into_pages_that_fit_instead_of_shrinking(app):
 def test_wide_line_spacing_adds_half_a_line_between_lines(app):
     view = first_line(app)
     normal = view.line_text.content_height / len(view.line_text._label._get_lines())
-    app.set_look(spacing="wide")
+    app.set_preferences(spacing="wide")
     view.rebuild()
     lines = len(view.line_text._label._get_lines())
     assert lines >= 2
@@ -133,7 +133,7 @@ def test_contrast_of_rendered_text(app, contrast, minimum):
         "speaker's role": (bx + 330, by + bh - 45, bx + 700, by + bh - 16),
         "Enter hint": (bx + bw - 130, by + 14, bx + bw - 20, by + 40),
     }
-    app.show_settings(view)
+    app.nav.open("settings")
     settings = frame(app, f"look-settings-{contrast}")
     back = app.window.current_view.focus.buttons[-1]
     for name, box in regions.items():
@@ -166,7 +166,7 @@ def test_opendyslexic_changes_the_letters_but_not_the_symbols(app):
     view = first_line(app)
     box = line_box(view)
     standard = frame(app).crop((box[0], 720 - box[3], box[2], 720 - box[1]))
-    app.set_look(font="dyslexia")
+    app.set_preferences(font="dyslexia")
     view.rebuild()
     assert view.line_text.font_name == "OpenDyslexic"
     dyslexic = frame(app, "look-opendyslexic").crop((box[0], 720 - box[3], box[2], 720 - box[1]))
@@ -176,7 +176,7 @@ def test_opendyslexic_changes_the_letters_but_not_the_symbols(app):
     from PIL import ImageChops
 
     def symbol(ch, font):
-        app.set_look(font=font)
+        app.set_preferences(font=font)
         t = ui.text(ch, 100, 300, size=30, color=ui.WHITE)
         app.window.clear(color=(0, 0, 0, 255))
         with app.stage.camera.activate():
@@ -189,7 +189,7 @@ def test_opendyslexic_changes_the_letters_but_not_the_symbols(app):
         assert dys.size == std.size, ch  # not the font's empty box
         assert max(ImageChops.difference(dys, std).getdata()) < 64, ch
     # ...and in a text that mixes both, only the symbol changes typeface
-    app.set_look(font="dyslexia")
+    app.set_preferences(font="dyslexia")
     doc = ui.text("✔ Bonne réponse", 0, 0, size=20)._label.document
     assert doc.get_style("font_name", 0) == "DejaVu Sans"
     assert doc.get_style("font_name", 2) == doc.get_style("font_name", 14) == "OpenDyslexic"
@@ -208,7 +208,7 @@ def test_the_list_of_characters_opendyslexic_draws_matches_the_font():
 
 def test_settings_by_keyboard_are_kept_with_the_pupil(app, window, content, tmp_path):
     sign_in(app)
-    app.show_settings(app.window.current_view)
+    app.nav.open("settings")
     view = app.window.current_view
     target = next(i for i, b in enumerate(view.focus.buttons) if b.label == "150\xa0%")
     for _ in range(target):
@@ -225,14 +225,14 @@ def test_settings_by_keyboard_are_kept_with_the_pupil(app, window, content, tmp_
     again = App(window, content, tmp_path, "fr")  # next lesson: a new start of the game
     assert (ui.SCALE, ui.FONT) == (1.0, "DejaVu Sans")
     sign_in(again)
-    assert (again.look.size, again.look.font) == ("larger", "dyslexia")
+    assert (again.prefs.size, again.prefs.font) == ("larger", "dyslexia")
     assert (ui.SCALE, ui.FONT) == (1.5, "OpenDyslexic")
     again.session.close()
     again.session = None
 
 
 def test_a_look_chosen_before_signing_in_is_kept_for_a_new_pupil(app):
-    app.show_title()
+    app.nav.go("title")
     title = app.window.current_view
     settings = next(b for b in title.focus.buttons if b.label == "Réglages")
     settings.action()
@@ -242,7 +242,7 @@ def test_a_look_chosen_before_signing_in_is_kept_for_a_new_pupil(app):
     assert ui.NIGHT == ui.HIGH_CONTRAST["NIGHT"]
     sign_in(app, name="Nouveau")
     assert app.session.profile.settings["contrast"] == "high"
-    assert app.look.contrast == "high"
+    assert app.prefs.contrast == "high"
 
 
 def test_a_long_explanation_at_the_largest_size_is_read_page_by_page(app):
@@ -257,7 +257,7 @@ def test_a_long_explanation_at_the_largest_size_is_read_page_by_page(app):
                      "radio et un agent double. ") * 5
     try:
         run._ask(q.id)  # open the question directly, as the story does when the pupil gets there
-        app.route()
+        app.nav.route()
         assert isinstance(app.window.current_view, QuestionView)
         key(app, arcade.key.KEY_1)  # answer with the first option
         view = app.window.current_view
@@ -309,8 +309,7 @@ def test_at_the_largest_look_nothing_overlaps_on_any_screen_of_any_chapter(app, 
     from game.session import PupilSession
     from game.story.autoplay import explore, perform
 
-    app.look = ui.Look(size="larger", font="dyslexia", spacing="wide")
-    ui.set_look(app.look)
+    app.set_preferences(size="larger", font="dyslexia", spacing="wide")
     problems, screens_seen = [], 0
     for bundle in content.ordered():
         session = PupilSession(content, tmp_path / lang, "LOOK", "Moi", lang)
@@ -320,7 +319,7 @@ def test_at_the_largest_look_nothing_overlaps_on_any_screen_of_any_chapter(app, 
         for n, action in enumerate([None, *path]):
             if action is not None:
                 perform(run, action)
-            view = app.view_for_step()
+            view = app.nav.view_for_step()
             view.rebuild(keep_focus=False)
             screens_seen += 1
             problems += [f"{bundle.id} screen {n} ({run.step().kind}): {p}" for p in layout_problems(view)]
@@ -335,7 +334,7 @@ def test_the_story_so_far_and_the_objectives_at_any_time(app, content):
     run = app.session.run
     while run.step().kind == "line":
         run.advance()
-    app.route()
+    app.nav.route()
     before = run.step().kind
     key(app, arcade.key.ESCAPE)
     key(app, arcade.key.KEY_2)  # "The story so far"
@@ -361,9 +360,8 @@ def test_the_story_so_far_and_the_objectives_at_any_time(app, content):
 
 @pytest.mark.parametrize("lang", ["fr", "de"])
 def test_at_the_largest_look_the_menus_do_not_overlap_either(app, content, lang):
-    app.set_locale(lang)
-    app.look = ui.Look(size="larger", font="dyslexia", spacing="wide", contrast="high")
-    ui.set_look(app.look)
+    app.set_preferences(language=lang)
+    app.set_preferences(size="larger", font="dyslexia", spacing="wide", contrast="high")
     sign_in(app)
     app.session.open_chapter("fortitude", restart=True)
     run = app.session.run
@@ -379,8 +377,8 @@ def test_at_the_largest_look_the_menus_do_not_overlap_either(app, content, lang)
     from game.views.keys import KeysView
 
     views = [screens.TitleView(app), screens.SignInView(app), screens.ChapterSelectView(app),
-             screens.PauseView(app), screens.SettingsView(app, None), KeysView(app, None)]
-    story = screens.StorySoFarView(app, None)
+             screens.PauseView(app), screens.SettingsView(app), KeysView(app)]
+    story = screens.StorySoFarView(app)
     story.rebuild()
     for page in range(story.pages):
         story.page = page
@@ -395,7 +393,7 @@ def sign_in_by_clicks(app, code, name):
     """From the title screen to the chapters with clicks only: Play, then the on-screen keyboard."""
     from tests.test_views import click
 
-    app.show_title()
+    app.nav.go("title")
     frame(app)
     click(app, next(b for b in app.window.current_view.focus.buttons if b.label == app.tr("Play")))
     view = app.window.current_view
@@ -447,7 +445,7 @@ def test_a_whole_chapter_with_the_mouse_only(app, content, chapter, look):
     from tests.mouse import play_path_with_clicks
     from tests.test_views import click
 
-    app.set_look(**look)
+    app.set_preferences(**look)
     view, press = sign_in_by_clicks(app, "6C", "Souris")
     click(app, press[app.tr("Continue")])
     chapters = app.window.current_view
@@ -475,33 +473,33 @@ def test_a_pupil_gives_confirm_a_key_of_their_own(app, window, content, tmp_path
     from game.views.keys import KeysView
 
     sign_in(app)
-    app.show_settings(app.window.current_view)
+    app.nav.open("settings")
     settings = app.window.current_view
     next(b for b in settings.focus.buttons if b.label == "Touches…").action()
     keys = app.window.current_view
     assert isinstance(keys, KeysView)
     keys.focus.buttons[0].action()  # "Confirm / continue": change
     key(app, arcade.key.D)  # the folder's key: refused with a sentence
-    assert "déjà" in keys.message and "confirm" not in app.keys
+    assert "déjà" in keys.message and "confirm" not in app.prefs.keys
     keys.focus.buttons[0].action()
     key(app, arcade.key.J)
-    assert app.keys == {"confirm": arcade.key.J}
+    assert app.prefs.keys == {"confirm": arcade.key.J}
     assert keys.focus.buttons[0].label == "Ta touche : J"
     frame(app, "look-keys")
     assert layout_problems(keys) == []
 
     app.session.open_chapter("occupation", restart=True)  # J now does what Enter does
-    app.route()
+    app.nav.route()
     view = app.window.current_view
     first = app.session.run.step().line.text
     key(app, arcade.key.J)  # completes the line...
     key(app, arcade.key.J)  # ...then goes on
     assert app.session.run.step().kind != "line" or app.session.run.step().line.text != first
     app.sign_out()
-    assert app.keys == {}  # the next pupil on this computer starts from the usual keys
+    assert app.prefs.keys == {}  # the next pupil on this computer starts from the usual keys
 
     again = App(window, content, tmp_path, "fr")
-    again.show_sign_in()
+    again.nav.go("sign_in")
     form = again.window.current_view
     frame(again)
     form.on_key_press(arcade.key.J, 0)  # in a text field a letter stays a letter
@@ -509,7 +507,7 @@ def test_a_pupil_gives_confirm_a_key_of_their_own(app, window, content, tmp_path
     form.on_text("B")
     assert form.fields[0].value == "5B"
     sign_in(again)
-    assert again.keys == {"confirm": arcade.key.J}  # kept with the pupil
+    assert again.prefs.keys == {"confirm": arcade.key.J}  # kept with the pupil
     again.session.close()
     again.session = None
     del view
@@ -522,10 +520,10 @@ def test_the_focus_never_rests_on_a_button_that_cannot_be_pressed(app):
     nxt = ui.Button("Next", 20, 0, 10, 10, lambda: None)
     focus.set([prev, nxt])
     assert focus.current is nxt
-    story = screens.StorySoFarView(app, None)
+    story = screens.StorySoFarView(app)
     sign_in(app)
     app.session.open_chapter("liberation", restart=True)
-    app.set_look(size="larger")
+    app.set_preferences(size="larger")
     story.rebuild(keep_focus=False)
     assert story.pages > 1
     story.focus.index = next(i for i, b in enumerate(story.focus.buttons) if b.label == app.tr("Next"))
@@ -543,8 +541,8 @@ def test_an_answered_order_question_keeps_its_rows_apart(app, content, tmp_path,
     from game.session import PupilSession
     from game.story.state import QuestionState
 
-    app.look = ui.Look(size=size, font="dyslexia", spacing="wide") if size == "larger" else ui.Look()
-    ui.set_look(app.look)
+    if size == "larger":
+        app.set_preferences(size="larger", font="dyslexia", spacing="wide")
     problems, seen = [], 0
     for bundle in content.ordered():
         for q in bundle.questions.values():
@@ -555,7 +553,7 @@ def test_an_answered_order_question_keeps_its_rows_apart(app, content, tmp_path,
             app.session, app.tr = session, session.tr
             run.state.question = QuestionState(id=q.id, shown_at="2026-03-02T09:00:00+00:00")
             run.answer(",".join(reversed([o.id for o in q.options])))
-            view = app.view_for_step()
+            view = app.nav.view_for_step()
             view.rebuild(keep_focus=False)
             seen += 1
             problems += [f"{bundle.id} {q.id}: {p}" for p in layout_problems(view)]

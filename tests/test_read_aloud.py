@@ -40,7 +40,7 @@ def finish(log):
 
 
 def test_r_reads_the_whole_line_and_who_says_it_even_before_it_is_all_shown(app, heard):
-    app.text_speed = "slow"
+    app.set_preferences(text_speed="slow")
     view = first_line(app)
     assert len(view.line_text.text) < len(view._full)  # still appearing letter by letter
     key(app, arcade.key.R)
@@ -74,7 +74,7 @@ def test_the_speaker_button_reads_with_the_mouse_and_shows_a_square_while_it_rea
 
 def test_always_reads_each_new_line_and_a_menu_silences_it(app, heard):
     view = first_line(app)
-    app.set_reading(mode="auto")
+    app.set_preferences(read_aloud="auto")
     first = view.step.line
     key(app, arcade.key.ENTER)  # what comes next is read without asking
     assert app.session.run.step().line != first
@@ -89,7 +89,7 @@ def test_a_scene_reads_its_title_introduction_and_what_can_be_done(app, heard):
     run = app.session.run
     while run.step().kind == "line":
         run.advance()
-    app.route()
+    app.nav.route()
     view = app.window.current_view
     assert view.step.kind == "scene"
     said = view.spoken()
@@ -107,7 +107,7 @@ def test_a_question_reads_its_prompt_and_numbered_answers_then_the_verdict_in_wo
         if run.step().kind == "question" and run.step().question.kind.value == "choice":
             break
         perform(run, action)
-    app.route()
+    app.nav.route()
     view = app.window.current_view
     assert isinstance(view, questions.QuestionView)
     q = view.step.question
@@ -122,7 +122,7 @@ def test_a_question_reads_its_prompt_and_numbered_answers_then_the_verdict_in_wo
 
 def test_settings_keep_the_pupils_choice_and_the_volume_reaches_the_voice(app, heard):
     sign_in(app)
-    app.show_settings(app.window.current_view)
+    app.nav.open("settings")
     settings = app.window.current_view
     frame(app, "read-aloud-settings")
 
@@ -139,10 +139,9 @@ def test_settings_keep_the_pupils_choice_and_the_volume_reaches_the_voice(app, h
     sign_in(app)
     assert app.reader.mode == "auto" and app.reader.volume == 0.25
     app.session.open_chapter("occupation", restart=True)
-    app.route()
+    app.nav.route()
     assert heard(1) and heard.log[0].volume == 0.25
-    press_off = screens.SettingsView(app, app.window.current_view)
-    app.show(press_off)
+    press_off = app.nav.open("settings")
     click(app, next(b for b in press_off.focus.buttons if b.label == app.tr("Off")))
     assert app.session.profile.settings["read_aloud"] == "off" and not app.reader.reading
     press_off.close()
@@ -156,7 +155,7 @@ def test_without_espeak_the_button_is_gone_and_settings_say_what_to_install(app)
     view = first_line(app)
     assert view.listen is None
     key(app, arcade.key.R)  # nothing happens, nothing breaks
-    app.show_settings(view)
+    app.nav.open("settings")
     shown = " ".join(t.text for t in app.window.current_view.texts)
     assert "espeak-ng" in shown
     labels = [b.label for b in app.window.current_view.focus.buttons]
@@ -169,12 +168,12 @@ def test_names_are_never_read_and_the_teacher_space_has_no_voice(app, heard):
     view = app.window.current_view
     assert isinstance(view, screens.ChapterSelectView)
     assert not any("Renard" in s for s in view.spoken())
-    app.show_teacher()
+    app.open_teacher_space()
     assert app.window.current_view.listen is None
 
 
 def test_r_is_a_letter_in_the_pseudonym_field(app, heard):
-    app.show_sign_in()
+    app.nav.go("sign_in")
     frame(app)
     view = app.window.current_view
     key(app, arcade.key.R)

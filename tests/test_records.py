@@ -60,7 +60,7 @@ def test_a_folder_written_by_the_old_game_opens_and_keeps_every_record(tmp_path)
     saves = {p.relative_to(data): p.read_bytes() for p in (data / "saves").rglob("*.json")}
 
     records = Records(data)
-    assert records.schema_version == SCHEMA_VERSION == 2
+    assert records.schema_version == SCHEMA_VERSION == 3
     for table, rows in before.items():
         assert raw_rows(data / "outcomes.sqlite3", table) == rows  # every row, unchanged
     assert len(records.outcomes()) == 2 and len(records.activities()) == 3
@@ -80,7 +80,7 @@ def test_a_folder_written_by_the_old_game_opens_and_keeps_every_record(tmp_path)
     assert records.outbox_count() == 4
     records.close()
     again = Records(data)  # opening a migrated folder changes nothing
-    assert again.schema_version == 2 and again.outbox_count() == 4 and len(again.activities()) == 4
+    assert again.schema_version == 3 and again.outbox_count() == 4 and len(again.activities()) == 4
     again.close()
 
 

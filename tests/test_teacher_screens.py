@@ -54,14 +54,14 @@ def test_teacher_screens_read_the_records_once_per_visit_not_while_drawing(app, 
     screens = [home, klass, teacher.QuestionsView(app, klass), teacher.ObjectivesView(app, klass),
                teacher.PupilView(app, "5B", "Alice"), teacher.OpenChaptersView(app, klass), teacher.LrsView(app)]
     for view in screens:
-        app.show(view)
+        app.nav.show(view)
         counting.calls.clear()
         for _ in range(3):  # a language change, a resize, a page turned: build() again, draw again
             view.rebuild()
             frame(app)
         assert counting.calls == [], (type(view).__name__, counting.calls)
     # after a change the screen reads again, once
-    app.show(home)
+    app.nav.show(home)
     for ch in "6C":
         home.on_text(ch)
     counting.calls.clear()
@@ -110,7 +110,7 @@ def test_the_lrs_is_asked_off_the_window_thread_with_a_working_state(app, tmp_pa
 
     lrs = SlowLrs(delay=1.5)
     try:
-        app.show(teacher.LrsView(app))
+        app.nav.show(teacher.LrsView(app))
         view = app.window.current_view
         for ch in lrs.url:
             view.on_text(ch)
@@ -152,14 +152,14 @@ def test_to_discuss_buttons_leave_the_feedback_text_readable(app, tmp_path):  # 
     fill(records)
     app._teacher_store = records
     klass = teacher.ClassView(app, "5B")
-    app.show(klass)
+    app.nav.show(klass)
     for q in klass.report.questions:  # the longest feedback an author may write under a wrong answer
         for o in q.options:
             if not o.correct:
                 o.count, o.feedback = max(o.count, 1), ("Pas tout à fait : relis le document du chapitre, "
                                                         "la date y est écrite en toutes lettres. ") * 3
     view = teacher.QuestionsView(app, klass)
-    app.show(view)
+    app.nav.show(view)
     frame(app)
     assert layout_problems(view) == []
     records.close()

@@ -81,13 +81,13 @@ def fill_sign_in(app, code, name):
 
 
 def sign_in(app, code="5B", name="Renard"):
-    app.show_sign_in()
+    app.nav.go("sign_in")
     frame(app)
     fill_sign_in(app, code, name)
 
 
 def test_title_shows_focus_ring_only_after_keyboard_use(app):
-    app.show_title()
+    app.nav.go("title")
     img = frame(app, "title")
     play_button = app.window.current_view.focus.buttons[0]
     box = (play_button.x - 10, play_button.y - 10, play_button.x + play_button.w + 10, play_button.y + play_button.h + 10)
@@ -101,12 +101,12 @@ def test_title_shows_focus_ring_only_after_keyboard_use(app):
 
 
 def test_language_button_switches_every_text(app):
-    app.show_title()
+    app.nav.go("title")
     fr_img = frame(app)
     view = app.window.current_view
     english = next(b for b in view.focus.buttons if b.label == "English")
     click(app, english)
-    assert app.locale == "en"
+    assert app.prefs.language == "en"
     assert app.window.current_view.focus.buttons[0].label == "Play"
     en_img = frame(app, "title-en")
     assert fr_img.tobytes() != en_img.tobytes()
@@ -123,7 +123,7 @@ def test_sign_in_with_keyboard_only_reaches_chapter_select(app):
 
 
 def test_sign_in_refuses_empty_pseudonym_with_a_message(app):
-    app.show_sign_in()
+    app.nav.go("sign_in")
     view = app.window.current_view
     for ch in "5B":
         view.on_text(ch)
@@ -184,7 +184,7 @@ def test_scene_hotspots_by_keyboard_and_by_mouse(app):
 
 def advance_lines(app):
     while app.session.run.step().kind == "line":
-        app.text_speed = "instant"
+        app.set_preferences(text_speed="instant")
         app.window.current_view.on_key_press(arcade.key.ENTER, 0)
 
 
@@ -239,7 +239,7 @@ def test_summary_after_the_last_question(app, mini_content):
 
     sign_in(app)
     play_to_end(app.session.open_chapter("mini"))
-    app.route()
+    app.nav.route()
     assert isinstance(app.window.current_view, screens.SummaryView)
     frame(app, "summary")
     texts = [t.text for t in app.window.current_view.texts]
@@ -250,7 +250,7 @@ def test_summary_after_the_last_question(app, mini_content):
 
 
 def test_resizing_keeps_the_layout(app):
-    app.show_title()
+    app.nav.go("title")
     app.window.set_size(1000, 720)
     app.window.dispatch_events()
     app.window.current_view.on_resize(1000, 720)
@@ -278,7 +278,7 @@ def test_content_error_panel_instead_of_a_crash(window, tmp_path, mini_root):
     (mini_root / "levels" / "01_mini.yaml").write_text("id: [\n", encoding="utf-8")
     _, problems = check_content(mini_root)
     a = App(window, None, tmp_path, "fr", problems)
-    a.show_title()
+    a.nav.go("title")
     assert isinstance(window.current_view, screens.ErrorView)
     frame(a, "content-error")
     assert any("levels/01_mini.yaml:" in t.text for t in window.current_view.texts)
@@ -302,7 +302,7 @@ def test_folder_lists_received_documents_and_reopens_them(app):
 
 
 def sign_in_with_keys(a, code, name):
-    a.show_title()
+    a.nav.go("title")
     key(a, arcade.key.ENTER)  # Jouer
     fill_sign_in(a, code, name)
     assert isinstance(a.window.current_view, screens.ChapterSelectView)
@@ -321,7 +321,7 @@ def test_every_branch_can_be_played_with_the_keyboard_only(window, tmp_path, roo
     content = load_content(MINI if root == "mini" else None)
     a = App(window, content, tmp_path, "fr")
     a.stage.fit(1280, 720)
-    a.text_speed = "instant"
+    a.set_preferences(text_speed="instant")
     sign_in_with_keys(a, "5B", "Clavier")
     if chapter not in content.chapters:
         pytest.skip(f"chapter {chapter} is not installed")
@@ -349,7 +349,7 @@ def test_teacher_space_needs_the_pin_and_shows_the_class(app, tmp_path):
     from game.records import Records
 
     fill(Records(tmp_path))
-    app.show_title()
+    app.nav.go("title")
     click(app, next(b for b in app.window.current_view.focus.buttons if b.label == "Espace enseignant"))
     view = app.window.current_view
     assert isinstance(view, teacher.PinView)
@@ -383,7 +383,7 @@ def test_teacher_dashboard_pages(app, tmp_path):
 
     fill(Records(tmp_path))
     TeacherAccess(tmp_path).set_pin("4821")
-    app.show(teacher.TeacherHomeView(app))
+    app.nav.show(teacher.TeacherHomeView(app))
     key(app, arcade.key.ENTER)  # first class: 5B
     view = app.window.current_view
     assert isinstance(view, teacher.ClassView) and view.code == "5B"
@@ -425,7 +425,7 @@ def test_preview_opens_at_a_node_and_f5_reloads_keeping_the_position(window, tmp
     a = App(window, load_content(mini_root), tmp_path, "fr")
     a.root = mini_root
     a.stage.fit(1280, 720)
-    a.text_speed = "instant"
+    a.set_preferences(text_speed="instant")
     a.start_preview(chapter="mini", scene="mine", node="paul-debut")
     view = window.current_view
     assert isinstance(view, play.SceneView) and view.step.line.text == "La grève a commencé."
@@ -468,7 +468,7 @@ def test_lrs_settings_in_the_teacher_space(app, tmp_path):
     from game.views import teacher
     from teacher_mode.lrs import load_config
 
-    app.show(teacher.LrsView(app))
+    app.nav.show(teacher.LrsView(app))
     view = app.window.current_view
     for ch in "http://127.0.0.1:9":
         view.on_text(ch)

@@ -13,10 +13,9 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-
 from ..i18n import LOCALES, SOURCE_LOCALE, N_, content_locale_dir, po_path
 from .loader import ChapterBundle, Content
-from .po import read_catalog
+from .po import read_catalog, shared_catalogue_problems
 from .problems import Problem, ProblemSink
 from .say import say
 from .models import Node
@@ -48,9 +47,11 @@ class _Where:
 
 def lint(content: Content, locales=None) -> list[Problem]:
     where = _Where(content)
+    locales = locales if locales is not None else [l for l in LOCALES if l != SOURCE_LOCALE]
     for b in content.ordered():
         _graph(where, b)
-        _translations(where, content, b, locales if locales is not None else [l for l in LOCALES if l != SOURCE_LOCALE])
+        _translations(where, content, b, locales)
+    where.extra += shared_catalogue_problems(content.root, locales)  # the pybabel workflow's content.po
     return sorted(where.problems)
 
 

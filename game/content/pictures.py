@@ -20,6 +20,7 @@ from __future__ import annotations
 import os
 import stat
 import struct
+import zlib
 from pathlib import Path
 
 from .say import say
@@ -89,7 +90,10 @@ def _png(fh, size: int) -> tuple[int, int]:
     length, kind = struct.unpack(">I4s", _read(fh, 8))
     if kind != b"IHDR" or length != 13:
         raise _Bad
-    width, height = struct.unpack(">II", _read(fh, 8))
+    header = _read(fh, 13)
+    if struct.unpack(">I", _read(fh, 4))[0] != zlib.crc32(b"IHDR" + header) & 0xFFFFFFFF:
+        raise _Bad  # the dimensions themselves may be damaged
+    width, height = struct.unpack(">II", header[:8])
     _size_ok(width, height)
     pos = 8 + 8 + 13 + 4
     for _ in range(_MAX_PARTS):

@@ -266,3 +266,18 @@ def read_catalog(path: Path, display: str | None = None, *, locale: str | None =
             else e.strings.get(0, "")
         catalog.add(msgid, string, context=e.context, flags=["fuzzy"] if e.fuzzy else [], lineno=e.line)
     return catalog, sink.problems
+
+
+def shared_catalogue_problems(root: Path, locales) -> list[Problem]:
+    """Problems of levels/locale/<lang>/LC_MESSAGES/content.po (the pybabel workflow), which the game also reads."""
+    from ..i18n import content_locale_dir, po_path
+
+    problems: list[Problem] = []
+    for code in locales:
+        path = po_path(content_locale_dir(root), code, "content")
+        if path.exists():
+            try:
+                problems += read_catalog(path, path.relative_to(root).as_posix(), locale=code)[1]
+            except OSError:
+                continue  # removed meanwhile: nothing of it is shown either
+    return problems

@@ -4,12 +4,12 @@ Pure: no arcade, no HTTP. `game.session` talks to it through `port.PupilRecords`
 methods of `store.Records`. See store.py for the tables, migrations and the erase path.
 """
 from .port import PupilRecords
-from .rows import (Activity, AttemptScore, ClassInfo, LrsConfig, ObjectiveScore, OptionCount, Outcome, PupilChapter,
-                   Record)
+from .rows import (Activity, AttemptScore, ClassInfo, LrsConfig, LrsStatus, ObjectiveScore, OptionCount, Outcome,
+                   PupilChapter, Record)
 from .saves import LoadResult, SaveStore, atomic_write_text
 from .store import SCHEMA_VERSION, Records, RecordsError, read_lrs_config
 from .types import ClassCode, InvalidName, Pseudonym
 
-__all__ = ["Activity", "AttemptScore", "ClassCode", "ClassInfo", "InvalidName", "LoadResult", "LrsConfig",
+__all__ = ["Activity", "AttemptScore", "ClassCode", "ClassInfo", "InvalidName", "LoadResult", "LrsConfig", "LrsStatus",
            "ObjectiveScore", "OptionCount", "Outcome", "PupilChapter", "PupilRecords", "Pseudonym", "Record",
            "Records", "RecordsError", "SCHEMA_VERSION", "SaveStore", "atomic_write_text", "read_lrs_config"]

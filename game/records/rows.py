@@ -102,3 +102,11 @@ class MergeResult:
     # questions both answered on their first attempt: (chapter, question, pupil kept, when); the other answer
     # stays, counted as a replay
     both_first: list[tuple[str, str, str, str]]
+
+
+class LrsStatus(NamedTuple):
+    """The LRS link as the teacher sees it: records waiting, and the last attempt to send (ISO time, UTC)."""
+
+    pending: int
+    last_error: str  # "" when the last attempt was confirmed by the LRS
+    last_attempt: str  # "" when nothing was ever sent from this folder

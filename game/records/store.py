@@ -13,7 +13,10 @@ No other module runs SQL on these tables: they use the typed methods below.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
+import hmac
 import json
+import secrets
 import shutil
 import sqlite3
 from collections.abc import Iterable
@@ -25,6 +28,7 @@ from .rows import (
     ClassInfo,
     LrsConfig,
     MergeResult,
+    LrsStatus,
     ObjectiveScore,
     OptionCount,
     Outcome,
@@ -36,7 +40,7 @@ from .types import ClassCode, Pseudonym
 
 DB_NAME = "outcomes.sqlite3"
 LRS_FILE = "lrs.json"
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 _OUTCOMES = """CREATE TABLE IF NOT EXISTS outcomes (
     statement_id TEXT PRIMARY KEY,
@@ -95,6 +99,16 @@ _OUTBOX_V2 = """CREATE TABLE {name} (
     last_error   TEXT NOT NULL DEFAULT ''
 )"""
 _SETTINGS = "CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL)"
+# Version 3: who was erased, so that a sync or an import never brings them back. A row holds a keyed hash
+# (HMAC-SHA-256, key in settings 'erased_key') of the class, or of the class and the pseudonym — never the names —
+# and the moment of the erasure: records made up to that moment stay out; later ones (the pupil plays again) come in.
+_ERASED = """CREATE TABLE erased (
+    digest    TEXT PRIMARY KEY,
+    erased_at TEXT NOT NULL
+)"""
+# Digests and the key are written with these 16 symbols: no letter, digit, space or -_'. that a class code or a
+# pseudonym is made of, so no scan for a name can ever find one in them.
+_SYMBOLS = "!#$%&()*+,/:;<=>"
 
 _OUTCOME_COLUMNS = list(Outcome.__dataclass_fields__)
 _ACTIVITY_COLUMNS = list(Activity.__dataclass_fields__)
@@ -148,8 +162,12 @@ def _to_v2(db: sqlite3.Connection, data_dir: Path) -> None:
                ("on" if (data_dir / LRS_FILE).exists() else "off",))
 
 
+def _to_v3(db: sqlite3.Connection, data_dir: Path) -> None:
+    db.execute(_ERASED)
+
+
 # MIGRATIONS[n] brings a database at version n to version n + 1 (version 0: a new, empty file).
-MIGRATIONS = [_to_v1, _to_v2]
+MIGRATIONS = [_to_v1, _to_v2, _to_v3]
 assert len(MIGRATIONS) == SCHEMA_VERSION
 
 
@@ -410,6 +428,19 @@ class Records:
     def outbox_count(self) -> int:
         return self._db.execute("SELECT COUNT(*) FROM outbox").fetchone()[0]
 
+    def note_lrs_attempt(self, error: str | None) -> None:
+        """What the last attempt to send gave (None: the LRS confirmed what was sent), for the teacher's screen."""
+        now = dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
+        with self._db:
+            self._db.execute("BEGIN IMMEDIATE")
+            self._db.executemany("INSERT OR REPLACE INTO settings (key, value) VALUES (?, ?)",
+                                 [("lrs_last_attempt", now), ("lrs_last_error", error or "")])
+
+    def lrs_status(self) -> LrsStatus:
+        """How many records wait for the LRS, and what the last attempt to send them gave."""
+        return LrsStatus(self.outbox_count(), self._setting("lrs_last_error") or "",
+                         self._setting("lrs_last_attempt") or "")
+
     def mark_delivered(self, ids: Iterable[str]) -> None:
         with self._db:
             self._db.execute("BEGIN IMMEDIATE")
@@ -421,6 +452,39 @@ class Records:
             self._db.executemany("UPDATE outbox SET attempts = attempts + 1, last_error = ? WHERE statement_id = ?",
                                  [(error, s) for s in ids])
 
+    # -- erased pupils stay erased ------------------------------------------------------------------
+    def not_erased(self, records: Iterable[Record]) -> tuple[list[Record], int]:
+        """The records that may come in (a sync, an import), and how many may not: those of a pupil or class erased
+        here after they were made, and those older than the retention rule's last cutoff."""
+        records = list(records)
+        key, cutoff = self._setting("erased_key"), self._setting("purged_before")
+        if key is None and cutoff is None:
+            return records, 0
+        stones = dict(self._db.execute("SELECT digest, erased_at FROM erased").fetchall())
+        kept: list[Record] = []
+        for r in records:
+            # (made before, made at or before): erased if made before the cutoff, or at or before an erasure
+            limits = [(_moment(cutoff or ""), False)]
+            if key is not None:
+                limits += [(_moment(stones.get(_digest(key, r.class_code, p), "")), True) for p in (None, r.pupil)]
+            made = _moment(r.answered_at if isinstance(r, Outcome) else r.at)
+            if not any(limit is not None and (made is None or made < limit or (at_too and made == limit))
+                       for limit, at_too in limits):
+                kept.append(r)
+        return kept, len(records) - len(kept)
+
+    def _tombstones(self, codes: list[str], names: list[str] | None) -> None:
+        """Inside the erasing transaction: remember that these were erased now (keyed hashes, no names)."""
+        key = self._setting("erased_key")
+        if key is None:
+            key = _encode(secrets.token_bytes(32))
+            self._db.execute("INSERT INTO settings (key, value) VALUES ('erased_key', ?)", (key,))
+        now = dt.datetime.now(dt.timezone.utc).isoformat(timespec="milliseconds")
+        digests = [_digest(key, c) for c in codes] if names is None else \
+            [_digest(key, c, n) for c in codes for n in names]
+        self._db.executemany("INSERT OR REPLACE INTO erased (digest, erased_at) VALUES (?, ?)",
+                             [(d, now) for d in digests])
+
     # -- erasing: one path ---------------------------------------------------------------------------
     def erase(self, class_code: str, pupil: str | None = None) -> int:
         """Everything about one pupil (or, with no pupil, a whole class) goes: answers, activity, queued
@@ -430,13 +494,14 @@ class Records:
         codes = sorted({class_code, *_valid(ClassCode, class_code)})
         in_codes = f"class_code IN ({', '.join('?' * len(codes))})"
         if pupil is None:
-            n = self._delete([in_codes], codes, class_rows=codes)
+            n = self._delete([in_codes], codes, class_rows=codes, erased=(codes, None))
             for code in _valid(ClassCode, class_code):
                 if self.saves.folder(code).is_dir():
                     shutil.rmtree(self.saves.folder(code))
         else:
             names = sorted({pupil, *_valid(Pseudonym, pupil)})
-            n = self._delete([in_codes, f"pupil IN ({', '.join('?' * len(names))})"], codes + names)
+            n = self._delete([in_codes, f"pupil IN ({', '.join('?' * len(names))})"], codes + names,
+                             erased=(codes, names))
             for code in _valid(ClassCode, class_code):
                 for name in _valid(Pseudonym, pupil):
                     for f in self.saves.files_of(code, name):
@@ -451,8 +516,8 @@ class Records:
     def purge_older_than(self, cutoff: str) -> int:
         """The retention rule: records made before `cutoff`, their queued statements, and saves last written
         before it. Returns the number of records removed."""
-        n = self._delete({"outcomes": ["answered_at < ?"], "activity": ["at < ?"]}, [cutoff])
         moment = dt.datetime.fromisoformat(cutoff)
+        n = self._delete({"outcomes": ["answered_at < ?"], "activity": ["at < ?"]}, [cutoff], purged_before=cutoff)
         limit = (moment if moment.tzinfo else moment.replace(tzinfo=dt.timezone.utc)).timestamp()
         if self.saves.root.is_dir():
             for f in self.saves.root.glob("*/*.json"):
@@ -463,10 +528,18 @@ class Records:
                     folder.rmdir()
         return n
 
-    def _delete(self, where, params: list, class_rows: tuple[str, ...] | list[str] = ()) -> int:
+    def _delete(self, where, params: list, class_rows: tuple[str, ...] | list[str] = (),
+                erased: tuple[list[str], list[str] | None] | None = None, purged_before: str | None = None) -> int:
         conditions = where if isinstance(where, dict) else {"outcomes": where, "activity": where}
         with self._db:
             self._db.execute("BEGIN IMMEDIATE")
+            if erased is not None:  # in the same transaction: erased, and remembered as erased, or neither
+                self._tombstones(*erased)
+            if purged_before is not None:
+                before, after = _moment(self._setting("purged_before") or ""), _moment(purged_before)
+                if before is None or (after is not None and before < after):
+                    self._db.execute("INSERT OR REPLACE INTO settings (key, value) VALUES ('purged_before', ?)",
+                                     (purged_before,))
             n = 0
             for table in ("outcomes", "activity"):
                 n += self._db.execute(f"DELETE FROM {table} WHERE {' AND '.join(conditions[table])}",
@@ -571,6 +644,25 @@ def _valid(kind, text: str) -> list[str]:
         return [kind(text)]
     except ValueError:
         return []
+
+
+def _encode(data: bytes) -> str:
+    return "".join(_SYMBOLS[b >> 4] + _SYMBOLS[b & 15] for b in data)
+
+
+def _digest(key: str, class_code: str, pupil: str | None = None) -> str:
+    """The tombstone of a class (pupil None) or of one pupil of a class: HMAC-SHA-256 under the folder's key."""
+    message = "\x1f".join(["class", class_code] if pupil is None else ["pupil", class_code, pupil])
+    return _encode(hmac.new(key.encode(), message.encode(), hashlib.sha256).digest())
+
+
+def _moment(text: str) -> dt.datetime | None:
+    """An ISO date or date and time as an aware moment (UTC when no zone is given); None if it is not one."""
+    try:
+        moment = dt.datetime.fromisoformat(text.replace("Z", "+00:00"))
+    except (ValueError, AttributeError):
+        return None
+    return moment if moment.tzinfo else moment.replace(tzinfo=dt.timezone.utc)
 
 
 def _outcome(row) -> Outcome:

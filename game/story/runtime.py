@@ -2,7 +2,7 @@
 
 A view asks `step()` what to show and calls one action for what the pupil did:
 `use(hotspot)`, `advance()`, `choose(choice)`, `answer(option)`, `open_document(doc)`.
-Every action emits events; whoever runs the game connects them to saving and to
+Every action emits typed events (`game.story.events`); whoever runs the game connects them to saving and to
 the outcome store. Rules (conditions, effects, the order of lines, questions and
 choices, the finality of an answer) live here and nowhere else.
 """
@@ -10,12 +10,14 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
-from dataclasses import dataclass, field
-from typing import Any, Callable, Literal
+from dataclasses import dataclass
+from typing import Callable, Literal
 
 from ..content.loader import ChapterBundle
 from ..content.models import Choice, Effect, Hotspot, Line, MiniGame, Node, Question, QuestionKind
+from . import events as ev
 from . import minigames as rules
+from .events import Event
 from .state import Answer, ChapterState, DialogueState, MiniGameState, QuestionState
 
 StepKind = Literal["scene", "line", "choices", "question", "feedback", "document", "minigame", "completed"]
@@ -27,16 +29,6 @@ class StoryError(Exception):
 
 class AlreadyAnswered(StoryError):
     pass
-
-
-@dataclass(frozen=True)
-class Event:
-    kind: str  # scene_entered, line_shown, choice_made, document_received, document_opened,
-    #            question_shown, question_answered, chapter_completed
-    chapter: str
-    playthrough: int
-    at: str
-    data: dict[str, Any] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -88,10 +80,10 @@ class ChapterRun:
     def subscribe(self, listener: Callable[[Event], None]) -> None:
         self._listeners.append(listener)
 
-    def _emit(self, kind: str, **data) -> None:
-        ev = Event(kind, self.bundle.id, self.state.playthrough, iso(self.clock()), data)
+    def _emit(self, kind: type[Event], **fields) -> None:
+        event = kind(chapter=self.bundle.id, playthrough=self.state.playthrough, at=iso(self.clock()), **fields)
         for listener in list(self._listeners):
-            listener(ev)
+            listener(event)
 
     def start(self) -> None:
         """Enter the current scene (plays its opening conversation the first time)."""
@@ -148,7 +140,7 @@ class ChapterRun:
             raise StoryError(f"no visible hotspot {hotspot_id!r} in scene {self.state.scene!r}")
         kind, target = h.action
         if kind == "talk":
-            self._emit("hotspot_used", hotspot=h.id, scene=self.state.scene)
+            self._emit(ev.HotspotUsed, hotspot=h.id, scene=self.state.scene)
             self.state.dialogue = DialogueState(node=target)
             self._enter_node(target)
         elif kind == "document":
@@ -189,7 +181,7 @@ class ChapterRun:
             raise StoryError(f"choice {choice_id!r} is not offered in node {node.id!r}")
         d = self.state.dialogue
         d.chosen, d.then = True, choice.next  # without `next`, the conversation ends
-        self._emit("choice_made", node=node.id, choice=choice.id)
+        self._emit(ev.ChoiceMade, node=node.id, choice=choice.id)
         self._apply(choice.effects)
         self._settle()
         self._after_action()
@@ -222,7 +214,7 @@ class ChapterRun:
         )
         self.state.answers[q.id] = ans
         qs.answered = True
-        self._emit("question_answered", answer=ans.model_dump(), objective=q.objective)
+        self._emit(ev.QuestionAnswered, answer=ans.model_dump(), objective=q.objective)
         self._after_action()
         return ans
 
@@ -237,9 +229,9 @@ class ChapterRun:
             st.data = rules.apply(mg, st.data, action)
         except rules.MiniGameError as exc:
             raise StoryError(str(exc)) from None
-        self._emit("minigame_move", minigame=mg.id, move=list(action))
+        self._emit(ev.MiniGameMove, minigame=mg.id, move=list(action))
         if rules.finished(mg, st.data):
-            self._emit("minigame_finished", minigame=mg.id, result=rules.result(mg, st.data))
+            self._emit(ev.MiniGameFinished, minigame=mg.id, result=rules.result(mg, st.data))
         self._after_action()
 
     def open_document(self, doc_id: str) -> None:
@@ -322,7 +314,7 @@ class ChapterRun:
         first = scene_id not in self.state.seen_scenes
         if first:
             self.state.seen_scenes.append(scene_id)
-        self._emit("scene_entered", scene=scene_id, first=first)
+        self._emit(ev.SceneEntered, scene=scene_id, first=first)
         scene = self.bundle.scenes[scene_id]
         if first and scene.enter and self.state.dialogue is None:
             self.state.dialogue = DialogueState(node=scene.enter)
@@ -362,7 +354,7 @@ class ChapterRun:
         node = self._node()
         if d.line < len(node.lines):
             line = node.lines[d.line]
-            self._emit("line_shown", node=node.id, line=line.id, speaker=line.speaker)
+            self._emit(ev.LineShown, node=node.id, line=line.id, speaker=line.speaker)
 
     def _settle(self) -> None:
         """Move through everything that needs no input: questions due, next nodes, the end."""
@@ -408,13 +400,13 @@ class ChapterRun:
     def _give(self, doc_id: str) -> None:
         if doc_id not in self.state.documents:
             self.state.documents.append(doc_id)
-            self._emit("document_received", document=doc_id)
+            self._emit(ev.DocumentReceived, document=doc_id)
 
     def _open(self, doc_id: str) -> None:
         self.state.reading = doc_id
         if doc_id not in self.state.opened:
             self.state.opened.append(doc_id)
-        self._emit("document_opened", document=doc_id)
+        self._emit(ev.DocumentOpened, document=doc_id)
 
     def _ask(self, qid: str, review: bool = False) -> None:
         answered = qid in self.state.answers
@@ -422,12 +414,12 @@ class ChapterRun:
             return
         self.state.question = QuestionState(id=qid, shown_at=iso(self.clock()), answered=answered)
         if not answered:
-            self._emit("question_shown", question=qid)
+            self._emit(ev.QuestionShown, question=qid)
 
     def _play(self, game_id: str) -> None:
         mg = self.bundle.minigames[game_id]
         self.state.minigame = MiniGameState(id=game_id, data=rules.start(mg))
-        self._emit("minigame_started", minigame=game_id)
+        self._emit(ev.MiniGameStarted, minigame=game_id)
 
     def _finish_minigame(self) -> None:
         st = self.state.minigame
@@ -437,7 +429,7 @@ class ChapterRun:
         self.state.played[mg.id] = rules.result(mg, st.data)
         self.state.minigame = None
         self._apply(mg.effects)  # only set, clear and give: they need no conversation
-        self._emit("minigame_completed", minigame=mg.id, result=self.state.played[mg.id])
+        self._emit(ev.MiniGameCompleted, minigame=mg.id, result=self.state.played[mg.id])
 
     def _complete(self) -> None:
         s = self.state
@@ -446,8 +438,8 @@ class ChapterRun:
         s.completed = True
         s.completed_at = iso(self.clock())
         right, total = self.score()
-        self._emit("chapter_completed", correct=right, questions=total, answered=len(s.answers))
+        self._emit(ev.ChapterCompleted, correct=right, questions=total, answered=len(s.answers))
 
     def _after_action(self) -> None:
         self.state.steps += 1
-        self._emit("step", steps=self.state.steps)
+        self._emit(ev.StepTaken, steps=self.state.steps)

@@ -2,16 +2,13 @@
 from __future__ import annotations
 
 import itertools
-from typing import TYPE_CHECKING
 
 import arcade
 import pyglet
 
 from . import ui
-
-if TYPE_CHECKING:  # pragma: no cover
-    from ..app import App
-
+from .keymap import translate
+from .voice import ListenButton
 
 _SERIALS = itertools.count(1)
 
@@ -27,7 +24,7 @@ class Screen(arcade.View):
     auto_read = False  # read as soon as it is shown when the pupil chose "always" (the story, not the menus)
     listen_spot = (ui.W - 72, ui.H - 60, 58, 50)  # where the speaker button goes: left, bottom, width, height
 
-    def __init__(self, app: "App"):
+    def __init__(self, app):  # the App (game.app): window, content, session, preferences, navigator, services
         super().__init__(app.window)
         self.serial = next(_SERIALS)  # (an id() may come back for a new screen; a serial never does)
         self.app = app
@@ -58,8 +55,6 @@ class Screen(arcade.View):
         reader = self.app.reader
         if not (self.readable and reader.available and reader.mode != "off"):
             return None
-        from .voice import ListenButton
-
         x, y, w, h = self.listen_spot
         return ListenButton("R", x, y, w, h, self.toggle_reading, fill=ui.NIGHT_2)
 
@@ -84,12 +79,19 @@ class Screen(arcade.View):
         if reader.reading:
             reader.stop()
         else:
-            reader.read(self.app.locale, self.spoken())
+            reader.read(self.app.prefs.language, self.spoken())
+
+    def read_on_show(self) -> None:
+        """A new screen silences the last one; with "always", the story's screens read themselves."""
+        reader = self.app.reader
+        reader.stop()
+        if reader.mode == "auto" and self.auto_read and self.listen is not None:
+            reader.read(self.app.prefs.language, self.spoken())
 
     def on_show_view(self) -> None:
         self.tr = self.app.tr
         self.rebuild(keep_focus=False)
-        self.app.screen_shown(self)
+        self.read_on_show()
 
     def draw_content(self) -> None:
         pass
@@ -161,10 +163,8 @@ class Screen(arcade.View):
     def on_key_press(self, symbol: int, modifiers: int) -> None:
         self.touch()
         self.app.show_focus = True
-        if self.app.keys and not self.keys_are_text():
-            from .keys import translate
-
-            symbol = translate(self.app.keys, symbol)
+        if self.app.prefs.keys and not self.keys_are_text():
+            symbol = translate(self.app.prefs.keys, symbol)
         if symbol == arcade.key.ESCAPE:
             self.on_escape()
             return
@@ -242,12 +242,8 @@ class Screen(arcade.View):
 class SubScreen(Screen):
     """A screen opened over another (settings, keys, sources, the story so far): Back and Esc return to it."""
 
-    def __init__(self, app: "App", back):
-        super().__init__(app)
-        self.back = back
-
     def close(self) -> None:
-        self.app.show(self.back)  # shown again, it is built again (in the look chosen meanwhile)
+        self.app.nav.back()  # shown again, it is built again (in the look chosen meanwhile)
 
     def on_escape(self) -> None:
         self.close()

@@ -5,51 +5,21 @@ way of reading keys. While a text field has the focus nothing is translated (a l
 """
 from __future__ import annotations
 
-import arcade
-from pyglet.window import key as pyglet_key
-
-from ..i18n import N_
 from . import ui
 from .base import SubScreen
-
-K = arcade.key
-# action -> (the usual key it stands for, the usual keys shown to the pupil, its name for the catalogue)
-ACTIONS = {
-    "confirm": (K.ENTER, "Enter, Space", N_("Confirm / continue")),
-    "next": (K.TAB, "Tab, →, ↓", N_("Next button")),
-    "previous": (K.UP, "Shift+Tab, ←, ↑", N_("Previous button")),
-    "menu": (K.ESCAPE, "Esc", N_("Menu / back")),
-    "folder": (K.D, "D", N_("Open the folder")),
-    "listen": (K.R, "R", N_("Read aloud / stop")),
-}
-# Keys that already mean something somewhere: they cannot be given to another action.
-RESERVED = {K.ENTER, K.RETURN, K.NUM_ENTER, K.SPACE, K.TAB, K.UP, K.DOWN, K.LEFT, K.RIGHT, K.ESCAPE, K.D, K.F5,
-            K.F11, K.BACKSPACE, K.R, *range(K.KEY_0, K.KEY_9 + 1), *range(K.NUM_0, K.NUM_9 + 1)}
-MODIFIERS = {K.LSHIFT, K.RSHIFT, K.LCTRL, K.RCTRL, K.LALT, K.RALT, K.LMETA, K.RMETA, K.CAPSLOCK}
-
-
-def key_name(symbol: int) -> str:
-    return pyglet_key.symbol_string(symbol).replace("_", "").title() if symbol else "—"
-
-
-def translate(keys: dict[str, int], symbol: int) -> int:
-    """The usual key an extra key stands for (or the key itself)."""
-    for action, extra in keys.items():
-        if extra == symbol and action in ACTIONS:
-            return ACTIONS[action][0]
-    return symbol
+from .keymap import ACTIONS, MODIFIERS, RESERVED, K, key_name
 
 
 class KeysView(SubScreen):
     """Each action with its usual keys and the pupil's own key; "Change", then press the new key."""
 
-    def __init__(self, app, back):
-        super().__init__(app, back)
+    def __init__(self, app):
+        super().__init__(app)
         self.waiting: str | None = None  # the action waiting for its new key
         self.message = ""
 
     def build(self) -> None:
-        tr, keys = self.tr, self.app.keys
+        tr, keys = self.tr, self.app.prefs.keys
         with ui.scale_at_most(1.15):
             title = ui.text(tr("Keys"), ui.W / 2, 708, size=34, color=ui.WHITE, bold=True, anchor_x="center")
         self.texts.append(title)
@@ -81,7 +51,7 @@ class KeysView(SubScreen):
         self.rebuild()
 
     def _clear(self, action: str) -> None:
-        self.app.set_key(action, None)
+        self.app.set_preferences(keys={a: k for a, k in self.app.prefs.keys.items() if a != action})
         self.rebuild()
 
     def on_key_press(self, symbol: int, modifiers: int) -> None:
@@ -95,10 +65,10 @@ class KeysView(SubScreen):
             self.message = ""
         elif symbol in RESERVED:
             self.message = self.tr("{key} is already used by the game; choose another key.", key=key_name(symbol))
-        elif any(v == symbol for a, v in self.app.keys.items() if a != action):
+        elif any(v == symbol for a, v in self.app.prefs.keys.items() if a != action):
             self.message = self.tr("{key} is already your key for another action.", key=key_name(symbol))
         else:
-            self.app.set_key(action, symbol)
+            self.app.set_preferences(keys={**self.app.prefs.keys, action: symbol})
             self.message = ""
         self.rebuild()
 

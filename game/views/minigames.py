@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import arcade
 
+from ..presenters import has_started
 from ..story import minigames as rules
 from . import ui
 from .play import PlayScreen, spread
@@ -28,7 +29,7 @@ class MiniGameView(PlayScreen):
         step = self.run.step()
         self.mg = step.minigame
         # The intro is shown until the pupil starts; a game resumed after its first move goes straight on.
-        self.started = step.game != rules.start(self.mg)
+        self.started = has_started(self.mg, step.game)
 
     @property
     def data(self) -> rules.GameData:

@@ -1,13 +1,14 @@
 """Play screens: the scene with its hotspots and dialogue box, questions, documents, the folder.
 
 Each view asks the runtime (`app.session.run`) what to show and tells it what the
-pupil did, then calls `app.route()`. No rule of the game is decided here.
+pupil did, then calls `app.nav.route()`. No rule of the game is decided here.
 """
 from __future__ import annotations
 
 import arcade
 
 from ..i18n import N_
+from ..presenters import present_conversation, present_scene
 from . import ui
 from .base import Screen
 
@@ -38,10 +39,10 @@ class PlayScreen(Screen):
 
     def act(self, method: str, *args) -> None:
         getattr(self.run, method)(*args)
-        self.app.route()
+        self.app.nav.route()
 
     def on_escape(self) -> None:
-        self.app.show_pause()
+        self.app.nav.go("pause")
 
     def draw_scene_background(self, dim: int = 0) -> None:
         scene = self.run.scene
@@ -93,12 +94,13 @@ class SceneView(PlayScreen):
 
     def build(self) -> None:
         tr, run = self.tr, self.run
-        scene = run.scene
         step = run.step()
         self.step = step
-        unread = [d for d in run.state.documents if d not in run.state.opened]
-        label = tr("Folder: {n} new", n=len(unread)) if unread else tr("Folder ({n})", n=len(run.state.documents))
-        fw = max(200, ui.text(("★  " if unread else "") + label, 0, 0, size=16).content_width + 40)
+        self.picture = scene = present_scene(tr, run)
+        self.conversation = present_conversation(run) if step.kind in ("line", "choices") else None
+        folder_badge = scene.folder
+        label = folder_badge.label
+        fw = max(200, ui.text(("★  " if folder_badge.unread else "") + label, 0, 0, size=16).content_width + 40)
         folder_x = ui.W - 230 - fw
         self.listen_spot = (folder_x - 70, 664, 58, 46)  # the speaker button, when reading aloud is on
         speaker_w = 70 if self.app.reader.available and self.app.reader.mode != "off" else 0
@@ -114,14 +116,14 @@ class SceneView(PlayScreen):
             hint = ui.text(tr("Click on something in the picture, or use Tab and Enter."), bx + 30, by + 12, size=15,
                            color=ui.MUTED, anchor_y="bottom")
             below = hint.content_height + 20  # the intro stays above the hint
-            need = ui.text(scene.intro or "", 0, 0, size=19, width=int(bw - 60)).content_height + 24 + below
+            need = ui.text(scene.intro, 0, 0, size=19, width=int(bw - 60)).content_height + 24 + below
             self.box = box = (bx, by, bw, min(420, max(bh, need)))
             bx, by, bw, bh = box
         buttons: list[ui.Button] = []
         if step.kind == "scene":
-            for h in run.hotspots():
+            for h in scene.hotspots:
                 x, y_top = h.at
-                mark = {"talk": "❝", "document": "▤", "question": "?", "go": "➜", "play": "♟"}[h.action[0]]
+                mark = h.mark
                 w = ui.text(f"{mark}  {h.label}", 0, 0, size=16).content_width + 40
                 left = min(max(x - w / 2, 8), ui.W - w - 8)  # a label near an edge stays on the screen
                 hh = 52 * max(1.0, ui.SCALE * 0.85)
@@ -133,14 +135,11 @@ class SceneView(PlayScreen):
                 buttons.append(b)
             spread(buttons)
             self.hotspot_buttons = list(buttons)
-            intro = scene.intro or ""
-            self.texts.append(ui.fitted(intro, bx + 30, by + bh - 24, size=19, min_size=12, width=int(bw - 60),
+            self.texts.append(ui.fitted(scene.intro, bx + 30, by + bh - 24, size=19, min_size=12, width=int(bw - 60),
                                         max_height=bh - 24 - below))
             self.texts.append(hint)
         elif step.kind in ("line", "choices"):
-            node = run.bundle.nodes[run.state.dialogue.node]
-            line = step.line or (node.lines[-1] if node.lines else None)
-            speaker = run.bundle.characters.get(line.speaker) if line else None
+            speaker = self.conversation.speaker
             left = bx + (210 if speaker else 30)
             self.portrait = ui.texture(speaker.portrait, self.app.content.root) if speaker else None
             if speaker:
@@ -152,7 +151,7 @@ class SceneView(PlayScreen):
             top = by + bh - (56 if speaker else 24) - 8 * (ui.SCALE - 1)
             room = top - by - 34  # keep clear of the "Enter" hint
             width = int(bx + bw - left - 30)
-            full = line.text if line else ""
+            full = self.conversation.text
             if step.kind == "choices":
                 self.line_pages = [full]
                 self.line_text = ui.fitted(full, left, top, width=width, max_height=room, size=20, min_size=12)
@@ -161,26 +160,27 @@ class SceneView(PlayScreen):
                 self.line_text = ui.text(self.line_pages[0], left, top, size=20, width=width)
             self.page_index = 0
             self._full = self.line_pages[0]
-            if self.app.chars_per_second <= 0 or step.kind == "choices":
+            if self.app.prefs.chars_per_second <= 0 or step.kind == "choices":
                 self.shown = len(self._full)
             self.line_text.text = reveal(self._full, self.shown)
             self.continue_hint = ui.text("▼ " + tr("Enter"), bx + bw - 24, by + 26, size=14,
                                          color=ui.MUTED, anchor_x="right", anchor_y="center")
         if step.kind == "choices":
-            n = len(step.choices)
+            choices = self.conversation.choices
+            n = len(choices)
             ch = 58 * ui.SCALE
             stride = min(ch + 10, (640 - (by + bh + 16) - 40 * ui.SCALE) / n)
             ch = min(ch, stride - 6)
-            for i, c in enumerate(step.choices):
+            for i, (choice_id, text) in enumerate(choices):
                 y = by + bh + 16 + stride * (n - 1 - i)
-                buttons.append(ui.Button(c.text, bx + 40, y, bw - 80, ch,
-                                         lambda cid=c.id: self.act("choose", cid), size=18, key_hint=str(i + 1),
+                buttons.append(ui.Button(text, bx + 40, y, bw - 80, ch,
+                                         lambda cid=choice_id: self.act("choose", cid), size=18, key_hint=str(i + 1),
                                          fill=ui.NIGHT_2, wrap=True))
             self.texts.append(ui.text(tr("What do you do?"), bx + 40, by + bh + 24 + stride * (n - 1) + ch,
                                       size=20, color=ui.WHITE, bold=True, anchor_y="bottom"))
-        folder = ui.Button(label, folder_x, 664, fw, 46, self.app.show_folder, size=16,
-                           fill=ui.ACCENT if unread else ui.NIGHT_2, mark="★" if unread else None)
-        menu = ui.Button(tr("Menu (Esc)"), ui.W - 220, 664, 200, 46, lambda: self.app.show_pause(), size=16)
+        folder = ui.Button(label, folder_x, 664, fw, 46, lambda: self.app.nav.go("folder"), size=16,
+                           fill=ui.ACCENT if folder_badge.unread else ui.NIGHT_2, mark=folder_badge.mark)
+        menu = ui.Button(tr("Menu (Esc)"), ui.W - 220, 664, 200, 46, lambda: self.app.nav.go("pause"), size=16)
         if step.kind in ("scene", "choices"):
             buttons += [folder, menu]
         self.focus.set(buttons)
@@ -188,19 +188,17 @@ class SceneView(PlayScreen):
 
     def spoken(self) -> list[str]:
         """The whole line (not only the letters revealed so far), who says it, and what the pupil can do."""
-        tr, run, step = self.tr, self.run, self.step
+        tr, step = self.tr, self.step
         if step.kind == "scene":
-            scene = run.scene
-            return [scene.title, scene.when or "", scene.intro or "", tr("You can choose:")] + \
+            scene = self.picture
+            return [scene.title, scene.when, scene.intro, tr("You can choose:")] + \
                 [b.label for b in self.hotspot_buttons]
-        node = run.bundle.nodes[run.state.dialogue.node]
-        line = step.line or (node.lines[-1] if node.lines else None)
-        speaker = run.bundle.characters.get(line.speaker) if line else None
-        said = [f"{speaker.name}, {speaker.role}" if speaker else ""]
+        conv = self.conversation
+        said = [f"{conv.speaker.name}, {conv.speaker.role}" if conv.speaker else ""]
         if step.kind == "line":
             return said + [self.line_pages[self.page_index]]
-        return said + [line.text if line else "", tr("What do you do?")] + \
-            [f"{i + 1}. {c.text}" for i, c in enumerate(step.choices)]
+        return said + [conv.text, tr("What do you do?")] + [f"{i + 1}. {text}" for i, (_, text) in
+                                                             enumerate(conv.choices)]
 
     def draw_content(self) -> None:
         self.draw_scene_background(dim=110 if self.step.kind == "choices" else 0)
@@ -239,7 +237,7 @@ class SceneView(PlayScreen):
 
     def on_update(self, delta_time: float) -> None:
         if self.step.kind == "line" and self.shown < len(self._full):
-            cps = self.app.chars_per_second
+            cps = self.app.prefs.chars_per_second
             self.shown = len(self._full) if cps <= 0 else self.shown + cps * delta_time
             shown = reveal(self._full, self.shown)
             if shown != self.line_text.text:
@@ -252,9 +250,9 @@ class SceneView(PlayScreen):
         elif self.page_index + 1 < len(self.line_pages):  # a long line at a large size: its next page
             self.page_index += 1
             self._full = self.line_pages[self.page_index]
-            self.shown = len(self._full) if self.app.chars_per_second <= 0 else 0.0
+            self.shown = len(self._full) if self.app.prefs.chars_per_second <= 0 else 0.0
             self.line_text.text = reveal(self._full, self.shown)
-            self.app.screen_shown(self)  # its next page is read like a new line
+            self.read_on_show()  # its next page is read like a new line
         else:
             self.act("advance")
 
@@ -269,7 +267,7 @@ class SceneView(PlayScreen):
                 self.act("choose", self.step.choices[i].id)
             return True
         if symbol == k.D and self.step.kind in ("scene", "choices"):
-            self.app.show_folder()
+            self.app.nav.go("folder")
             return True
         return False
 
@@ -338,7 +336,7 @@ class FolderView(PlayScreen):
             b = ui.Button(d.title, 100 + col * 550, 560 - row * 70, 520, 58, lambda did=d.id: self.open(did), size=17,
                           mark="✔" if read else "•", fill=ui.NIGHT_2, wrap=True)
             buttons.append(b)
-        buttons.append(ui.Button(tr("Back"), 100, 40, 240, 54, self.app.route, size=20, fill=ui.ACCENT))
+        buttons.append(ui.Button(tr("Back"), 100, 40, 240, 54, self.app.nav.route, size=20, fill=ui.ACCENT))
         self.focus.set(buttons)
 
     def open(self, doc_id: str) -> None:
@@ -349,4 +347,4 @@ class FolderView(PlayScreen):
         ui.panel(70, 20, 1140, 690)
 
     def on_escape(self) -> None:
-        self.app.route()
+        self.app.nav.route()

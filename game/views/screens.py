@@ -6,7 +6,8 @@ import os
 import arcade
 
 from ..i18n import LOCALES
-from ..speech import VOLUMES
+from ..preferences import VOICE_VOLUMES
+from ..presenters import present_summary, story_so_far
 from ..session import SignInError, check_sign_in
 from . import ui
 from .base import FormScreen, Screen, SubScreen
@@ -43,14 +44,15 @@ class TitleView(Screen):
         first = ui.W / 2 - (len(LOCALES) * width + (len(LOCALES) - 1) * gap) / 2
         for i, loc in enumerate(LOCALES):
             b = ui.Button(self.tr.language_name(loc), first + i * (width + gap), langs_y, width, 52,
-                          lambda loc=loc: self._language(loc), size=18, mark="●" if loc == self.app.locale else "○")
-            if loc == self.app.locale:
+                          lambda loc=loc: self._language(loc), size=18, mark="●" if loc == self.app.prefs.language else "○")
+            if loc == self.app.prefs.language:
                 b.fill = ui.ACCENT
             langs.append(b)
-        play = ui.Button(tr("Play"), 450, play_y, 420, 64, self.app.show_sign_in, size=24, fill=ui.ACCENT)
-        settings = ui.Button(tr("Settings"), 450, quit_y, 204, 52, lambda: self.app.show_settings(self), size=20)
+        play = ui.Button(tr("Play"), 450, play_y, 420, 64, lambda: self.app.nav.go("sign_in"), size=24,
+                         fill=ui.ACCENT)
+        settings = ui.Button(tr("Settings"), 450, quit_y, 204, 52, lambda: self.app.nav.open("settings"), size=20)
         quit_ = ui.Button(tr("Quit"), 666, quit_y, 204, 52, self.app.quit, size=20)
-        teacher = ui.Button(tr("Teacher space"), 960, 24, 290, 48, self.app.show_teacher, size=16)
+        teacher = ui.Button(tr("Teacher space"), 960, 24, 290, 48, self.app.open_teacher_space, size=16)
         self.focus.set([play, *langs, settings, quit_, teacher])
         hint_top = min(130 + 12, quit_y - 12)
         self.texts.append(ui.fitted(tr("Keyboard: Tab or arrows to move, Enter to choose. Mouse: click."),
@@ -58,7 +60,7 @@ class TitleView(Screen):
                                     color=ui.LIGHT_MUTED, anchor_x="center", align="center"))
 
     def _language(self, loc: str) -> None:
-        self.app.set_locale(loc)
+        self.app.set_preferences(language=loc)
         self.tr = self.app.tr
         self.rebuild()
 
@@ -140,7 +142,7 @@ class SignInView(FormScreen):
         row = 86 if self.keyboard else 110
         buttons = [
             ui.Button(tr("Continue"), 390, row, 240, 56, self.submit, size=20, fill=ui.ACCENT),
-            ui.Button(tr("Back"), 650, row, 240, 56, self.app.show_title, size=20),
+            ui.Button(tr("Back"), 650, row, 240, 56, lambda: self.app.nav.go("title"), size=20),
             ui.Button(tr("On-screen keyboard"), 910, row, 300, 56, self._toggle_keyboard, size=18,
                       mark="●" if self.keyboard else "○", fill=ui.ACCENT if self.keyboard else None),
         ]
@@ -230,7 +232,7 @@ class SignInView(FormScreen):
         return False
 
     def on_escape(self) -> None:
-        self.app.show_title()
+        self.app.nav.go("title")
 
     def submit(self) -> None:
         try:
@@ -301,7 +303,7 @@ class ChapterSelectView(Screen):
                                      lambda cid=b.id, r=restart: self.app.play(cid, restart=r), size=18, fill=ui.ACCENT))
             if c.sources:
                 buttons.append(ui.Button(tr("Sources"), x + card_w - 370, top - card_h + 16, 130, 52,
-                                         lambda cid=b.id: self.app.show(SourcesView(self.app, cid, self)), size=16))
+                                         lambda cid=b.id: self.app.nav.open("sources", cid), size=16))
         self._cards = [(60 + (i % 2) * (card_w + 40), first_top - (i // 2) * (card_h + gap), card_w, card_h)
                        for i in range(len(statuses))]
         buttons.append(ui.Button(tr("Change pupil"), 60, 6, 260, 44, self.app.sign_out, size=16))
@@ -325,8 +327,8 @@ class SourcesView(SubScreen):
 
     pictured = True  # a picture covers the stage: no plain fill under it
 
-    def __init__(self, app, chapter_id: str, back):
-        super().__init__(app, back)
+    def __init__(self, app, chapter_id: str):
+        super().__init__(app)
         self.chapter_id = chapter_id
 
     def build(self) -> None:
@@ -384,14 +386,14 @@ class PauseView(Screen):
         self.texts += [paused, saved]
         self.focus.set(self.column([
             (tr("Resume"), self.resume),
-            (tr("The story so far"), lambda: self.app.show(StorySoFarView(self.app, self))),
-            (tr("Settings"), lambda: self.app.show_settings(self)),
-            (tr("Chapters"), self.app.show_chapters),
+            (tr("The story so far"), lambda: self.app.nav.open("story")),
+            (tr("Settings"), lambda: self.app.nav.open("settings")),
+            (tr("Chapters"), lambda: self.app.nav.go("chapters")),
             (tr("Quit to title"), self.app.sign_out),
         ], x=430, top=min(520, saved.y - saved.content_height - 14), h=54 * min(ui.SCALE, 1.2), gap=14, hints=True))
 
     def resume(self) -> None:
-        self.app.route()
+        self.app.nav.route()
 
     def draw_content(self) -> None:
         _backdrop(self.app, alpha=225)
@@ -406,30 +408,6 @@ class PauseView(Screen):
         self.resume()
 
 
-def story_so_far(tr, run) -> str:
-    """The objective reminder and the story so far, as plain text (for the screen, and one day read aloud)."""
-    c, state = run.bundle.chapter, run.state
-    scenes = {s.id: s for s in c.scenes}
-    now = scenes[state.scene]
-    right, total = run.score()
-    parts = [
-        tr("Now: {place}, {when}.", place=now.title, when=now.when),
-        tr("What to do: look at the picture, talk to the people and read the documents; the ➜ signs lead on."),
-        tr("Questions answered: {n} of {total}. Documents read: {read} of {docs}.", n=len(state.answers),
-           total=total, read=len(state.opened), docs=len(c.documents)),
-        "",
-        tr("In this chapter you learn to:"),
-        *[f"• {o.text}" for o in c.objectives],
-        "",
-        tr("The story so far:"),
-    ]
-    for sid in state.seen_scenes:
-        s = scenes.get(sid)
-        if s is not None:
-            parts.append(f"• {s.title} ({s.when}). {s.intro or ''}".rstrip())
-    return "\n".join(parts)
-
-
 class StorySoFarView(SubScreen):
     """An objective reminder and what happened so far, at any time, read at the pupil's own pace."""
 
@@ -437,11 +415,12 @@ class StorySoFarView(SubScreen):
     auto_read = True
 
     def build(self) -> None:
-        tr, run = self.tr, self.app.session.run
-        title = ui.one_line(run.bundle.chapter.title, 100, 690, max_width=1080, size=28, min_size=18,
+        tr = self.tr
+        story = story_so_far(tr, self.app.session.run)
+        title = ui.one_line(story.title, 100, 690, max_width=1080, size=28, min_size=18,
                             color=ui.WHITE, bold=True)
         top = 690 - title.content_height - 20
-        pages = ui.split_to_fit(story_so_far(tr, run), width=1080, max_height=top - 110, size=18, color=ui.WHITE)
+        pages = ui.split_to_fit(story.text, width=1080, max_height=top - 110, size=18, color=ui.WHITE)
         buttons = [ui.Button(tr("Back"), 100, 36, 300, 56, self.close, size=20, fill=ui.ACCENT)]
         buttons += self.pager(len(pages), 1, x=760, y=36, w=200, h=56, size=18)
         self.texts += [title, ui.text(pages[self.page], 100, top, size=18, width=1080, color=ui.WHITE)]
@@ -459,28 +438,28 @@ class SettingsView(SubScreen):
     def rows(self):
         """(label, options) per row; options are (name, chosen, action), or a sentence when there are none."""
         tr, app = self.tr, self.app
-        look, reader = app.look, app.reader
+        prefs, reader = app.prefs, app.reader
         percent = {k: tr("{percent}%", percent=int(v * 100)) for k, v in ui.SIZES.items()}
+
+        def options(name: str, labelled) -> list:
+            return [(label, value == getattr(prefs, name), lambda value=value: self._set(**{name: value}))
+                    for value, label in labelled]
+
         return [
-            (tr("Language"), [(tr.language_name(loc), loc == app.locale, lambda loc=loc: self._lang(loc))
+            (tr("Language"), [(tr.language_name(loc), loc == prefs.language, lambda loc=loc: self._lang(loc))
                               for loc in LOCALES]),
-            (tr("Text speed"), [(label, sp == app.text_speed, lambda sp=sp: self._do(app.set_text_speed, sp))
-                                for sp, label in (("slow", tr("Slow")), ("normal", tr("Normal")), ("fast", tr("Fast")),
-                                                  ("instant", tr("Instant")))]),
-            (tr("Text size"), [(percent[k], k == look.size, lambda k=k: self._do(app.set_look, size=k))
-                               for k in ui.SIZES]),
-            (tr("Typeface"), [(label, k == look.font, lambda k=k: self._do(app.set_look, font=k))
-                              for k, label in (("standard", tr("Standard")), ("dyslexia", "OpenDyslexic"))]),
-            (tr("Line spacing"), [(label, k == look.spacing, lambda k=k: self._do(app.set_look, spacing=k))
-                                  for k, label in (("normal", tr("Normal")), ("wide", tr("Wide")))]),
-            (tr("Contrast"), [(label, k == look.contrast, lambda k=k: self._do(app.set_look, contrast=k))
-                              for k, label in (("standard", tr("Standard")), ("high", tr("High")))]),
-            (tr("Read aloud"), [(label, k == reader.mode, lambda k=k: self._do(app.set_reading, mode=k))
+            (tr("Text speed"), options("text_speed", (("slow", tr("Slow")), ("normal", tr("Normal")),
+                                                      ("fast", tr("Fast")), ("instant", tr("Instant"))))),
+            (tr("Text size"), options("size", ((k, percent[k]) for k in ui.SIZES))),
+            (tr("Typeface"), options("font", (("standard", tr("Standard")), ("dyslexia", "OpenDyslexic")))),
+            (tr("Line spacing"), options("spacing", (("normal", tr("Normal")), ("wide", tr("Wide"))))),
+            (tr("Contrast"), options("contrast", (("standard", tr("Standard")), ("high", tr("High"))))),
+            (tr("Read aloud"), [(label, k == reader.mode, lambda k=k: self._set(read_aloud=k))
                                 for k, label in (("off", tr("Off")), ("asked", tr("When asked (R)")),
                                                  ("auto", tr("Always")))] if reader.available else
              tr("Reading aloud needs the free program espeak-ng on this computer: ask your teacher.")),
-        ] + ([(tr("Voice volume"), [(tr("{percent}%", percent=int(v * 100)), v == reader.volume,
-                                     lambda v=v: self._do(app.set_reading, volume=v)) for v in VOLUMES])]
+        ] + ([(tr("Voice volume"), options("voice_volume", ((v, tr("{percent}%", percent=int(v * 100)))
+                                                            for v in VOICE_VOLUMES)))]
              if reader.available else [])
 
     def build(self) -> None:
@@ -506,16 +485,16 @@ class SettingsView(SubScreen):
                     b.fill = ui.ACCENT
                 buttons.append(b)
         buttons.append(ui.Button(tr("Back"), 350, 40, 448, 58, self.close, size=20))
-        buttons.append(ui.Button(tr("Keys…"), 810, 40, 420, 58, lambda: self.app.show_keys(self), size=20))
+        buttons.append(ui.Button(tr("Keys…"), 810, 40, 420, 58, lambda: self.app.nav.open("keys"), size=20))
         self.focus.set(buttons, keep=True)
 
     def _lang(self, loc: str) -> None:
-        self.app.set_locale(loc)
+        self.app.set_preferences(language=loc)
         self.tr = self.app.tr
         self.rebuild()
 
-    def _do(self, setter, *args, **kw) -> None:
-        setter(*args, **kw)
+    def _set(self, **change) -> None:
+        self.app.set_preferences(**change)
         self.rebuild()
 
     def draw_content(self) -> None:
@@ -528,45 +507,38 @@ class SummaryView(Screen):
     auto_read = True
 
     def build(self) -> None:
-        tr, run = self.tr, self.app.session.run
-        c = run.bundle.chapter
-        right, total = run.score()
+        tr = self.tr
+        summary = self.summary = present_summary(self.app.session.run)
         left, bottom, width, height = self.PANEL
         head = ui.text(tr("Chapter complete"), ui.W / 2, 712, size=18, color=ui.LIGHT_MUTED, anchor_x="center")
-        title = ui.one_line(c.title, ui.W / 2, 712 - head.content_height - 4, max_width=1180, size=32, min_size=20,
+        title = ui.one_line(summary.title, ui.W / 2, 712 - head.content_height - 4, max_width=1180, size=32, min_size=20,
                             color=ui.WHITE, bold=True, anchor_x="center")
         top = min(bottom + height, title.y - title.content_height - 10)  # a taller title at a large size
         self.panel = (left, bottom, width, top - bottom)
-        score = ui.text(tr("{right} correct answers out of {total}", right=right, total=total), left + 30, top - 20,
+        score = ui.text(tr("{right} correct answers out of {total}", right=summary.right, total=summary.questions),
+                        left + 30, top - 20,
                         size=24, bold=True)
-        docs = ui.text(tr("Documents read: {read} of {total}", read=len(run.state.opened), total=len(c.documents)),
+        docs = ui.text(tr("Documents read: {read} of {total}", read=summary.documents_read, total=summary.documents),
                        left + 30, score.y - score.content_height - 8, size=17, color=ui.MUTED)
         self.texts += [head, title, score, docs]
         y = docs.y - docs.content_height - 16
-        by_objective: dict[str, list[bool]] = {}
-        for qid, q in run.bundle.questions.items():
-            a = run.state.answers.get(qid)
-            by_objective.setdefault(q.objective, []).append(bool(a and a.correct))
-        lines = []
-        for o in c.objectives:
-            marks = by_objective.get(o.id, [])
-            ok = sum(marks)
-            lines.append(f"{'✔' if marks and ok == len(marks) else '•'} {o.text}  ({ok}/{len(marks)})")
-        learned, room = "\n".join(lines), y - bottom - 10
-        buttons = [ui.Button(tr("Back to chapters"), left, 24, 380, 60, self.app.show_chapters, size=20, fill=ui.ACCENT)]
-        if c.sources:
+        learned, room = summary.learned, y - bottom - 10
+        buttons = [ui.Button(tr("Back to chapters"), left, 24, 380, 60, lambda: self.app.nav.go("chapters"), size=20,
+                             fill=ui.ACCENT)]
+        if summary.has_sources:
             buttons.append(ui.Button(tr("Sources"), left + 400, 24, 200, 60,
-                                     lambda: self.app.show(SourcesView(self.app, run.bundle.id, self)), size=20))
-        if (ui.fits(c.conclusion, width=540, max_height=room, size=15)
+                                     lambda: self.app.nav.open("sources", summary.chapter), size=20))
+        conclusion = summary.conclusion
+        if (ui.fits(conclusion, width=540, max_height=room, size=15)
                 and ui.fits(learned, width=490, max_height=room - 40, size=14)):  # two columns, as at 100 %
             self.texts += [
-                ui.fitted(c.conclusion, left + 30, y, width=540, max_height=room, size=18, min_size=15),
+                ui.fitted(conclusion, left + 30, y, width=540, max_height=room, size=18, min_size=15),
                 ui.text(tr("What you have learned"), left + 620, top - 20, size=20, bold=True),
                 ui.fitted(learned, left + 620, top - 64, width=490, max_height=top - 64 - bottom - 10, size=17,
                           min_size=14),
             ]
         else:  # large text: one column, read page by page (what happened, then what you have learned)
-            pages = ui.split_to_fit(c.conclusion, width=1080, max_height=room, size=18)
+            pages = ui.split_to_fit(conclusion, width=1080, max_height=room, size=18)
             pages += [tr("What you have learned") + "\n" + page
                       for page in ui.split_to_fit(learned, width=1080, max_height=room - 40, size=17)]
             buttons += self.pager(len(pages), 1, x=left + 620, y=24, w=250, h=60, size=18)
@@ -574,12 +546,11 @@ class SummaryView(Screen):
         self.focus.set(buttons, keep=True)
 
     def draw_content(self) -> None:
-        run = self.app.session.run
-        _backdrop(self.app, run.bundle.scenes[run.state.scene].background, alpha=200)
+        _backdrop(self.app, self.summary.background, alpha=200)
         ui.panel(*self.panel)
 
     def on_escape(self) -> None:
-        self.app.show_chapters()
+        self.app.nav.go("chapters")
 
 
 class ErrorView(Screen):

@@ -17,6 +17,7 @@ from teacher_mode.access import PinError, TeacherAccess
 from teacher_mode.admin import school_year_start
 from teacher_mode.analytics import class_report
 
+from ..presenters import pupil_totals
 from ..records import ClassCode
 from . import ui
 from .base import FormScreen, Screen
@@ -74,7 +75,7 @@ class PinView(TeacherScreen):
                           fill=ui.ACCENT if label == "OK" else ui.NIGHT_2)
             b.enabled = until is None
             keys.append(b)
-        keys.append(ui.Button(tr("Back"), 80, 40, 220, 54, self.app.show_title, size=18))
+        keys.append(ui.Button(tr("Back"), 80, 40, 220, 54, lambda: self.app.nav.go("title"), size=18))
         self.focus.set(keys, keep=True)
 
     def _digit(self, d: str) -> None:
@@ -102,12 +103,12 @@ class PinView(TeacherScreen):
                 except PinError:
                     self.message = tr("A PIN has 4 to 8 digits.")
                 else:
-                    self.app.show(TeacherHomeView(self.app))
+                    self.app.nav.show(TeacherHomeView(self.app))
                     return
         else:
             result = self.access.check(self.digits)
             if result.ok:
-                self.app.show(TeacherHomeView(self.app))
+                self.app.nav.show(TeacherHomeView(self.app))
                 return
             if result.locked_until is None:
                 self.message = tr("Wrong PIN. {n} tries left before the lock.", n=result.attempts_left)
@@ -131,7 +132,7 @@ class PinView(TeacherScreen):
         return False
 
     def on_escape(self) -> None:
-        self.app.show_title()
+        self.app.nav.go("title")
 
 
 class TeacherHomeView(TeacherScreen):
@@ -157,7 +158,7 @@ class TeacherHomeView(TeacherScreen):
         for i, (code, name, pupils) in enumerate(self.rows):
             label = f"{code}" + (f" · {name}" if name else "") + "  —  " + tr("{n} pupils", n=pupils)
             buttons.append(ui.Button(label, 80 + (i % 2) * 560, 560 - (i // 2) * 64, 540, 54,
-                                     lambda c=code: self.app.show(ClassView(self.app, c)), size=17))
+                                     lambda c=code: self.app.nav.show(ClassView(self.app, c)), size=17))
         if not buttons:
             self.texts.append(ui.text(tr("No class yet. Create one: type its code (letters and digits), then Enter."),
                                       80, 610, size=17, width=1000))
@@ -172,8 +173,8 @@ class TeacherHomeView(TeacherScreen):
             b = ui.Button(label, 400, 130, 560, 52, self._ask_purge, size=16)
             b.enabled = old > 0
             buttons.append(b)
-        buttons.append(ui.Button(tr("Leave the teacher space"), 80, 40, 360, 52, self.app.show_title, size=17))
-        buttons.append(ui.Button(tr("Learning Record Store"), 460, 40, 360, 52, lambda: self.app.show(LrsView(self.app)),
+        buttons.append(ui.Button(tr("Leave the teacher space"), 80, 40, 360, 52, lambda: self.app.nav.go("title"), size=17))
+        buttons.append(ui.Button(tr("Learning Record Store"), 460, 40, 360, 52, lambda: self.app.nav.show(LrsView(self.app)),
                                  size=17))
         self.focus.set(buttons, keep=True)
 
@@ -211,7 +212,7 @@ class TeacherHomeView(TeacherScreen):
         self.rebuild()
 
     def on_escape(self) -> None:
-        self.app.show_title()
+        self.app.nav.go("title")
 
 
 class ClassView(TeacherScreen):
@@ -239,7 +240,7 @@ class ClassView(TeacherScreen):
         buttons = []
         for i, p in enumerate(pupils):
             y = 540 - i * 48
-            buttons.append(ui.Button(p, 80, y, 210, 40, lambda p=p: self.app.show(PupilView(self.app, self.code, p)),
+            buttons.append(ui.Button(p, 80, y, 210, 40, lambda p=p: self.app.nav.show(PupilView(self.app, self.code, p)),
                                      size=15))
             for j, (cid, _) in enumerate(chapters):
                 c = rep.overview[(p, cid)]
@@ -250,14 +251,14 @@ class ClassView(TeacherScreen):
             self.texts.append(ui.text(tr("No pupil has played in this class yet."), 80, 540, size=17))
         buttons += pager
         buttons += [
-            ui.Button(tr("To discuss in class"), 300, 100, 260, 52, lambda: self.app.show(QuestionsView(self.app, self)),
+            ui.Button(tr("To discuss in class"), 300, 100, 260, 52, lambda: self.app.nav.show(QuestionsView(self.app, self)),
                       size=16, fill=ui.ACCENT),
-            ui.Button(tr("Objectives"), 580, 100, 200, 52, lambda: self.app.show(ObjectivesView(self.app, self)),
+            ui.Button(tr("Objectives"), 580, 100, 200, 52, lambda: self.app.nav.show(ObjectivesView(self.app, self)),
                       size=16, fill=ui.ACCENT),
             ui.Button(tr("HTML report"), 800, 100, 200, 52, self._report, size=16),
-            ui.Button(tr("Open chapters"), 1020, 100, 200, 52, lambda: self.app.show(OpenChaptersView(self.app, self)),
+            ui.Button(tr("Open chapters"), 1020, 100, 200, 52, lambda: self.app.nav.show(OpenChaptersView(self.app, self)),
                       size=16),
-            ui.Button(tr("Back"), 80, 36, 200, 50, lambda: self.app.show(TeacherHomeView(self.app)), size=16),
+            ui.Button(tr("Back"), 80, 36, 200, 50, lambda: self.app.nav.show(TeacherHomeView(self.app)), size=16),
         ]
         erase = ui.Button(tr("Confirm: erase the whole class") if self.confirm_erase else tr("Erase the class"),
                           880, 36, 340, 50, self._erase, size=15, fill=ui.WRONG if self.confirm_erase else ui.NIGHT_2)
@@ -282,12 +283,12 @@ class ClassView(TeacherScreen):
             self.confirm_erase = True
         else:
             self.store.erase(self.code)
-            self.app.show(TeacherHomeView(self.app))
+            self.app.nav.show(TeacherHomeView(self.app))
             return
         self.rebuild()
 
     def on_escape(self) -> None:
-        self.app.show(TeacherHomeView(self.app))
+        self.app.nav.show(TeacherHomeView(self.app))
 
 
 class QuestionsView(TeacherScreen):
@@ -319,9 +320,9 @@ class QuestionsView(TeacherScreen):
                 self.texts.append(ui.fitted(line, 80, top - 50, width=920, max_height=60, size=14, min_size=11,
                                             color=(140, 50, 0, 255)))
         buttons = [ui.Button(tr("All answers"), 1020, 620 - i * 132 - 96, 180, 34,
-                             lambda q=q: self.app.show(AnswersView(self.app, self, q)), size=14)
+                             lambda q=q: self.app.nav.show(AnswersView(self.app, self, q)), size=14)
                    for i, q in enumerate(self.items)]
-        buttons.append(ui.Button(tr("Back"), 80, 36, 200, 50, lambda: self.app.show(self.back), size=16))
+        buttons.append(ui.Button(tr("Back"), 80, 36, 200, 50, lambda: self.app.nav.show(self.back), size=16))
         self.focus.set(buttons + self.pager(len(items), 4), keep=True)
 
     def draw_content(self) -> None:
@@ -330,7 +331,7 @@ class QuestionsView(TeacherScreen):
             draw_meter(860, 620 - i * 132 - 44, 340, q.share * 100, 100, colour=ui.RIGHT)
 
     def on_escape(self) -> None:
-        self.app.show(self.back)
+        self.app.nav.show(self.back)
 
 
 class AnswersView(TeacherScreen):
@@ -356,7 +357,7 @@ class AnswersView(TeacherScreen):
             share = round(100 * o.count / q.answered) if q.answered else 0
             self.texts.append(ui.text(f"{o.count} ({share} %)", 620 + 480 * o.count / max(1, q.answered) + 10,
                                       y - 12, size=15, anchor_y="center"))
-        self.focus.set([ui.Button(tr("Back"), 80, 36, 200, 50, lambda: self.app.show(self.back), size=16)])
+        self.focus.set([ui.Button(tr("Back"), 80, 36, 200, 50, lambda: self.app.nav.show(self.back), size=16)])
 
     def draw_content(self) -> None:
         super().draw_content()
@@ -368,7 +369,7 @@ class AnswersView(TeacherScreen):
             arcade.draw_lbwh_rectangle_outline(620, y - 24, max(w, 2), 24, ui.INK, 1)
 
     def on_escape(self) -> None:
-        self.app.show(self.back)
+        self.app.nav.show(self.back)
 
 
 class ObjectivesView(TeacherScreen):
@@ -388,7 +389,7 @@ class ObjectivesView(TeacherScreen):
             self.texts.append(ui.fitted(o.text, 80, top, width=640, max_height=44, size=15, min_size=11))
             self.texts.append(ui.text(" · ".join(f"{names[k]} : {o.bands[k]}" for k in ("low", "mid", "high")),
                                       760, top - 34, size=13, width=440))
-        buttons = [ui.Button(tr("Back"), 80, 36, 200, 50, lambda: self.app.show(self.back), size=16)]
+        buttons = [ui.Button(tr("Back"), 80, 36, 200, 50, lambda: self.app.nav.show(self.back), size=16)]
         self.focus.set(buttons + self.pager(len(objs), 6), keep=True)
 
     def draw_content(self) -> None:
@@ -406,7 +407,7 @@ class ObjectivesView(TeacherScreen):
             arcade.draw_lbwh_rectangle_outline(760, y, 440, 24, ui.INK, 2)
 
     def on_escape(self) -> None:
-        self.app.show(self.back)
+        self.app.nav.show(self.back)
 
 
 class PupilView(TeacherScreen):
@@ -423,15 +424,9 @@ class PupilView(TeacherScreen):
         self.texts.append(ui.text(tr("{pupil} · class {code}", pupil=self.pupil, code=self.code), 80, 680, size=26,
                                   bold=True))
         y = 610
-        for cid, title in rep.chapters:
-            answers = [a for a in d.answers if a["chapter"] == cid] if d else []
-            if not answers and not (d and cid in d.time_on_task_s):
-                continue
-            right, n = d.score(cid) if d else (0, 0)
-            minutes = round(d.time_on_task_s.get(cid, 0) / 60)
-            docs = len(d.documents.get(cid, []))
-            line = tr("{title}: {right} / {n} right · {m} min · {docs} documents opened", title=title, right=right,
-                      n=n, m=minutes, docs=docs)
+        for t in pupil_totals(rep, self.pupil):
+            line = tr("{title}: {right} / {n} right · {m} min · {docs} documents opened", title=t.title, right=t.right,
+                      n=t.answered, m=t.minutes, docs=t.documents)
             self.texts.append(ui.text(line, 80, y, size=17, width=1100))
             y -= 40
         if y == 610:
@@ -460,7 +455,7 @@ class PupilView(TeacherScreen):
         self.focus.set(buttons + pager, keep=True)
 
     def _back(self) -> None:
-        self.app.show(ClassView(self.app, self.code))
+        self.app.nav.show(ClassView(self.app, self.code))
 
     def _erase(self) -> None:
         if not self.confirm:
@@ -492,7 +487,7 @@ class OpenChaptersView(TeacherScreen):
                           lambda c=cid: self._toggle(c), size=17, mark="✔" if is_open else "✘",
                           fill=ui.ACCENT if is_open else ui.NIGHT_2)
             buttons.append(b)
-        buttons.append(ui.Button(tr("Back"), 80, 36, 200, 50, lambda: self.app.show(self.back), size=16))
+        buttons.append(ui.Button(tr("Back"), 80, 36, 200, 50, lambda: self.app.nav.show(self.back), size=16))
         self.focus.set(buttons, keep=True)
 
     def _toggle(self, cid: str) -> None:
@@ -506,7 +501,7 @@ class OpenChaptersView(TeacherScreen):
         self.rebuild()
 
     def on_escape(self) -> None:
-        self.app.show(self.back)
+        self.app.nav.show(self.back)
 
 
 class LrsView(FormScreen, TeacherScreen):
@@ -514,7 +509,7 @@ class LrsView(FormScreen, TeacherScreen):
 
     def __init__(self, app):
         super().__init__(app)
-        from teacher_mode.lrs import load_config
+        from teacher_mode.lrs import link_status, load_config
 
         from .screens import TextField
 
@@ -526,6 +521,7 @@ class LrsView(FormScreen, TeacherScreen):
         self.field_index = 0
         self.status = ""
         self.pending = self.store.outbox_count()
+        self.link = link_status(self.store, getattr(app, "sender", None))  # the last problem sending, if any
         self.job: tuple[threading.Thread, dict] | None = None  # the LRS being asked, and what it answered
 
     @property
@@ -542,6 +538,11 @@ class LrsView(FormScreen, TeacherScreen):
         for f, label in zip(self.fields, (tr("Address (http://…)"), tr("User"), tr("Password"))):
             f._label = ui.text(label, 80, f.y + 38, size=18, anchor_y="center")
         self.texts.append(ui.text(tr("Waiting to be sent: {n}", n=self.pending), 80, 260, size=16))
+        if self.link.last_error:
+            at = dt.datetime.fromisoformat(self.link.last_attempt).astimezone().strftime("%H:%M") \
+                if self.link.last_attempt else "?"
+            self.texts.append(ui.fitted(tr("Last problem sending ({time}): {error}", time=at,
+                                           error=self.link.last_error), 420, 252, width=760, max_height=44, size=14))
         status = tr("Working…") if self.busy else self.status
         if status:
             self.texts.append(ui.fitted(status, 80, 226, width=1100, max_height=60, size=15))
@@ -554,7 +555,7 @@ class LrsView(FormScreen, TeacherScreen):
         for b in actions:  # one question to the LRS at a time
             b.enabled = not self.busy
         self.focus.set(actions + [
-            ui.Button(tr("Back"), 80, 36, 200, 50, lambda: self.app.show(TeacherHomeView(self.app)), size=16),
+            ui.Button(tr("Back"), 80, 36, 200, 50, lambda: self.app.nav.show(TeacherHomeView(self.app)), size=16),
         ], keep=True)
 
     def draw_content(self) -> None:
@@ -594,7 +595,9 @@ class LrsView(FormScreen, TeacherScreen):
         records (SQLite connections stay in their thread); the window goes on drawing meanwhile."""
         if self.busy:
             return
-        data_dir, tr, answer = self.app.data_dir, self.tr, {}
+        from teacher_mode.lrs import link_status
+
+        data_dir, tr, answer, sender = self.app.data_dir, self.tr, {}, getattr(self.app, "sender", None)
 
         def run() -> None:
             from ..records import Records
@@ -606,6 +609,7 @@ class LrsView(FormScreen, TeacherScreen):
                 answer["error"] = exc
             finally:
                 answer["pending"] = records.outbox_count()
+                answer["link"] = link_status(records, sender)
                 records.close()
 
         self.job = (threading.Thread(target=run, name="teacher-lrs", daemon=True), answer)
@@ -618,7 +622,7 @@ class LrsView(FormScreen, TeacherScreen):
         answer, self.job = self.job[1], None
         if "error" in answer:
             raise answer["error"]
-        self.status, self.pending = answer["status"], answer["pending"]
+        self.status, self.pending, self.link = answer["status"], answer["pending"], answer["link"]
         self.rebuild()
 
     def _save(self) -> None:
@@ -679,4 +683,4 @@ class LrsView(FormScreen, TeacherScreen):
         self.rebuild()
 
     def on_escape(self) -> None:
-        self.app.show(TeacherHomeView(self.app))
+        self.app.nav.show(TeacherHomeView(self.app))

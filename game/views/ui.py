@@ -85,24 +85,12 @@ SPACINGS = {"normal": 0.0, "wide": 0.5}  # space added between lines, in ems (WC
 
 @dataclass
 class Look:
-    """How text is shown: size, typeface, line spacing, contrast. Saved in the pupil's profile."""
+    """How text is shown: size, typeface, line spacing, contrast (chosen in game.preferences, applied by the app)."""
 
     size: str = "normal"
     font: str = "standard"
     spacing: str = "normal"
     contrast: str = "standard"
-
-    @classmethod
-    def from_settings(cls, settings: dict) -> "Look":
-        look = cls()
-        for name, allowed in (("size", SIZES), ("font", FONTS), ("spacing", SPACINGS),
-                              ("contrast", ("standard", "high"))):
-            if settings.get(name) in allowed:
-                setattr(look, name, settings[name])
-        return look
-
-    def settings(self) -> dict:
-        return {"size": self.size, "font": self.font, "spacing": self.spacing, "contrast": self.contrast}
 
 
 LOOK = Look()

@@ -1,12 +1,12 @@
-"""Screenshots of what a pupil sees, for `autoplay --shots DIR` and the tests."""
+"""Screenshots of what a pupil sees, for `autoplay --shots DIR`, the bench and the tests."""
 from __future__ import annotations
 
 from pathlib import Path
 
 import arcade
 
-from ..app import App
-from .frames import new_window
+from .app import App
+from .views.frames import new_window
 
 
 class Shooter:
@@ -16,14 +16,16 @@ class Shooter:
         self.window = window or new_window("La Coupole (autoplay)", visible=False)
         self._own_window = window is None
         self.app = App(self.window, content, self.out, lang)
-        self.app.text_speed = "instant"
+        self.app.set_preferences(text_speed="instant")
         self.count = 0
 
     def capture(self, session, name: str) -> Path:
+        if self.app.prefs.language != session.profile.locale:
+            self.app.session = None  # the shooter's language follows the bot's; the bot's session is left alone
+            self.app.set_preferences(language=session.profile.locale)
         self.app.session = session
-        self.app.locale = session.profile.locale
         self.app.tr = session.tr
-        view = self.app.view_for_step()
+        view = self.app.nav.view_for_step()
         self.window.show_view(view)
         return self.snap(view, name)
 
