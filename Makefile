@@ -64,12 +64,12 @@ content-compile: $(STAMP)
 	$(VENV)/bin/pybabel compile -d levels/locale -D content --statistics
 
 # Xvfb gives the rendering tests a real X11 window on Mesa's software renderer;
-# Chromium opens the teacher's HTML report in the report tests.
+# Chromium opens the teacher's HTML report in the report tests; LibreOffice Calc reads the CSV export back.
 xvfb:
-	@{ command -v xvfb-run >/dev/null 2>&1 && command -v chromium >/dev/null 2>&1 && command -v espeak-ng >/dev/null 2>&1; } || { \
+	@{ command -v xvfb-run >/dev/null 2>&1 && command -v chromium >/dev/null 2>&1 && command -v espeak-ng >/dev/null 2>&1 && command -v soffice >/dev/null 2>&1; } || { \
 	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
 	  $$SUDO apt-get update -qq && \
-	  DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq xvfb xauth libgl1 libglu1-mesa chromium espeak-ng >/dev/null; }
+	  DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq xvfb xauth libgl1 libglu1-mesa chromium espeak-ng libreoffice-calc-nogui >/dev/null; }
 
 # A real Learning Record Store for the tests (Ralph), in its own environment so its pinned
 # dependencies never touch the game's.

@@ -119,6 +119,8 @@ class PupilSession:
                                        chapter=chapter_id, attempt=state.playthrough)
         self.run.merge_answers([_answer_of(o) for o in recorded])
         self._activity(verb, chapter_id, chapter_id, state.playthrough)
+        if verb == "resumed":
+            self.run.resumed()
         self.run.start()
         self.save()
         return self.run

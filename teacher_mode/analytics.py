@@ -5,7 +5,8 @@ Rules (written down so the numbers can be checked by hand):
   understood before replaying. A pupil who replays does not count twice.
 - A chapter is "done" for a pupil once any attempt was completed; "in progress" when
   it was started (or answered) but never completed; "not started" otherwise. The score
-  shown is that of the latest attempt: correct answers / questions of the chapter.
+  shown is that of the FIRST attempt (one rule for every total: the grid, the pupil's page,
+  the report): correct answers / questions of the chapter.
 - Mastery of an objective, per pupil: share of correct first-attempt answers to the
   questions tied to it. Bands: below 50 %, 50-79 %, 80 % and more.
 - Time on task: the sum of the gaps between a pupil's consecutive records in a
@@ -72,6 +73,17 @@ class PupilDetail:
     answers: list[dict] = field(default_factory=list)  # chapter, question, option, correct, attempt, seconds
     time_on_task_s: dict[str, int] = field(default_factory=dict)  # chapter -> seconds
     documents: dict[str, list[str]] = field(default_factory=dict)  # chapter -> documents opened
+
+    def first_attempt(self, chapter: str) -> list[dict]:
+        """The answers of the pupil's first attempt at a chapter (the attempt every total counts)."""
+        answers = [a for a in self.answers if a["chapter"] == chapter]
+        first = min((a["attempt"] for a in answers), default=None)
+        return [a for a in answers if a["attempt"] == first]
+
+    def score(self, chapter: str) -> tuple[int, int]:
+        """(right, answered) on the first attempt: the same rule as the grid and the question statistics."""
+        answers = self.first_attempt(chapter)
+        return sum(bool(a["correct"]) for a in answers), len(answers)
 
 
 @dataclass
@@ -156,13 +168,13 @@ def class_report(store: Records, class_code: str, content=None, tr=None) -> Clas
             questions.append(QuestionStat(cid, qid, q.prompt if q else qid, q.kind.value if q else "choice",
                                           q.objective if q else "", sum(dist.values()), right.get((cid, qid), 0), opts))
 
-    # overview: status and score of the latest attempt
+    # overview: status and score of the first attempt
     overview: dict[tuple[str, str], Cell] = {}
     done = store.completed_chapters(class_code)
     started = store.started_chapters(class_code)
     latest = {}
-    for pupil, chapter, attempt, n_right, n in store.attempt_scores(class_code):
-        latest[(pupil, chapter)] = (n_right, n)
+    for pupil, chapter, attempt, n_right, n in store.attempt_scores(class_code):  # oldest attempt first
+        latest.setdefault((pupil, chapter), (n_right, n))
     for p in pupils:
         for cid, _ in chapters:
             total = len(bundles[cid].questions) if cid in bundles else 0

@@ -1,12 +1,10 @@
 """`python main.py teacher ...`: report, export, import. The same numbers as the dashboard."""
 from __future__ import annotations
 
-import csv
 import json
 import sys
 from pathlib import Path
 
-from game.i18n import N_
 from game.records import ClassCode, InvalidName, Pseudonym, Records, RecordsError
 
 from .analytics import class_report
@@ -46,6 +44,13 @@ def add_parser(sub, data_dir_arg, locales) -> None:
     sy = tsub.add_parser("sync", help="bring a class's records from the configured LRS into this machine")
     sy.add_argument("--class", dest="class_code", required=True)
     data_dir_arg(sy)
+    mg = tsub.add_parser("merge", help="merge two names of one pupil (\"Maelys\" into \"Maëlys\"): answers, "
+                                       "activity, queued statements and saves")
+    mg.add_argument("--class", dest="class_code", required=True)
+    mg.add_argument("source", help="the name to merge away")
+    mg.add_argument("target", help="the name that stays")
+    mg.add_argument("--yes", action="store_true", help="do it (without it, only say what would be merged)")
+    data_dir_arg(mg)
     er = tsub.add_parser("erase", help="erase a pupil's or a whole class's records and saves")
     er.add_argument("--class", dest="class_code", required=True)
     er.add_argument("--pupil", default=None)
@@ -71,7 +76,7 @@ def run(args) -> int:
         return 1
     try:
         commands = {"report": _report, "export": _export, "import": _import, "lrs": _lrs, "sync": _sync,
-                    "erase": _erase}
+                    "erase": _erase, "merge": _merge}
         return commands[args.teacher_command](args, store)
     finally:
         store.close()
@@ -101,25 +106,16 @@ def _report(args, store) -> int:
     return 0
 
 
-CSV_COLUMNS = (N_("class"), N_("pupil"), N_("chapter"), N_("question"), N_("objective"), N_("answer"),
-               N_("correct"), N_("attempt"), N_("seconds"), N_("answered_at"), N_("language"))
-
-
 def _export(args, store) -> int:
     content, tr = _content_and_tr(args.lang)
     outcomes = store.outcomes(args.class_code)
     if args.format == "csv":
-        # Opens as columns in French-locale spreadsheets: UTF-8 with a BOM, ';' between fields, decimal comma.
+        from . import csv_export
+
+        # texts in the teacher's language from the report's one computation
+        report = class_report(store, args.class_code, content, tr)
         with args.out.open("w", encoding="utf-8-sig", newline="") as fh:
-            w = csv.writer(fh, delimiter=";")
-            w.writerow([tr(c) for c in CSV_COLUMNS])
-            for o in outcomes:
-                seconds = f"{o.duration_ms / 1000:.1f}"
-                if args.lang == "fr":
-                    seconds = seconds.replace(".", ",")
-                w.writerow([o.class_code, o.pupil, o.chapter, o.question, o.objective, o.option, int(o.correct),
-                            o.attempt, seconds, o.answered_at, o.locale])
-        count = len(outcomes)
+            count = csv_export.write(fh, outcomes, args.lang, tr, report)
     else:
         records = list(outcomes) + list(store.activities(args.class_code))
         with args.out.open("w", encoding="utf-8", newline="\n") as fh:
@@ -255,4 +251,27 @@ def _erase(args, store) -> int:
         return 0
     n = store.erase(args.class_code, args.pupil)
     print(f"Erased {what}: {n} record(s).")
+    return 0
+
+
+def _merge(args, store) -> int:
+    pupils = store.pupils(args.class_code)
+    for name in (args.source, args.target):
+        if name not in pupils:
+            print(f"No pupil {name!r} in class {args.class_code} (its pupils: {', '.join(pupils) or 'none'}).",
+                  file=sys.stderr)
+            return 1
+    if args.source == args.target:
+        print("Give two different names: the one to merge away, then the one that stays.", file=sys.stderr)
+        return 1
+    if not args.yes:
+        n = len(store.outcomes(args.class_code, pupil=args.source))
+        print(f"This would make {args.source!r} ({n} answers) part of {args.target!r} in class {args.class_code}. "
+              f"Add --yes to do it.")
+        return 0
+    result = store.merge_pupils(args.class_code, args.source, args.target)
+    print(f"Merged {args.source!r} into {args.target!r}: {result.moved} record(s) moved, nothing deleted.")
+    for chapter, question, kept, at in result.both_first:
+        print(f"  {chapter} / {question}: answered on both first attempts; the earliest ({kept}, {at}) counts as "
+              f"the first, the other as a replay.")
     return 0

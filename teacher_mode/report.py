@@ -34,12 +34,16 @@ def _bars(q: QuestionStat, tr) -> str:
            '<defs><pattern id="hatch" width="8" height="8" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">'
            f'<rect width="8" height="8" fill="{RIGHT}"/><line x1="0" y1="0" x2="0" y2="8" stroke="#ffffff" '
            'stroke-width="3"/></pattern></defs>']
+    order = q.kind == "order"
     for i, o in enumerate(rows):
         y = 5 + i * row_h
         bar = (width - label_w - 150) * o.count / total
         fill = "url(#hatch)" if o.correct else WRONG
         mark = "✔ " if o.correct else ""
-        label = o.text if len(o.text) <= 40 else o.text[:38] + "…"
+        # an order's label: its letter (the full orders are listed under the chart) and each item shortened, so
+        # two orders never carry the same cut-off label
+        label = f"{_letter(i)}. {_short_order(o.text)}" if order else \
+            (o.text if len(o.text) <= 40 else o.text[:38] + "…")
         out.append(f'<text x="0" y="{y + 21}" font-size="14" fill="{INK}"><title>{e(o.text)}</title>'
                    f'{e(mark + label)}</text>')
         out.append(f'<rect x="{label_w}" y="{y + 4}" width="{bar:.1f}" height="{row_h - 10}" fill="{fill}" '
@@ -47,7 +51,34 @@ def _bars(q: QuestionStat, tr) -> str:
         out.append(f'<text x="{label_w + bar + 8:.1f}" y="{y + 21}" font-size="14" fill="{INK}">'
                    f'{o.count} ({pct(o.count / total)})</text>')
     out.append("</svg>")
+    if order:
+        out.append('<ol class="orders" type="A">' + "".join(
+            f"<li>{'✔ ' if o.correct else ''}{e(o.text)}</li>" for o in rows) + "</ol>")
     return "".join(out)
+
+
+def _letter(i: int) -> str:
+    return chr(ord("A") + i) if i < 26 else str(i + 1)
+
+
+def _short_order(text: str, room: int = 34) -> str:
+    """'Le débarquement → La libération de Lille → ...' shortened item by item to fit `room` characters."""
+    items = text.split(" → ")
+    if len(text) <= room:
+        return text
+    each = max(3, (room - 2 * (len(items) - 1)) // max(len(items), 1))
+    return "→".join(i if len(i) <= each else i[:each - 1] + "…" for i in items)
+
+
+# Bands drawn so that they survive a black-and-white printer: a texture and a mark each, not only a colour.
+BAND_MARK = {"low": "▼", "mid": "■", "high": "▲"}
+BAND_DEFS = (
+    '<defs><pattern id="band-low" width="6" height="6" patternUnits="userSpaceOnUse">'
+    f'<rect width="6" height="6" fill="{WRONG}"/><circle cx="3" cy="3" r="1.4" fill="#ffffff"/></pattern>'
+    '<pattern id="band-high" width="8" height="8" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">'
+    f'<rect width="8" height="8" fill="{RIGHT}"/><line x1="0" y1="0" x2="0" y2="8" stroke="#ffffff" '
+    'stroke-width="3"/></pattern></defs>')
+BAND_FILL = {"low": "url(#band-low)", "mid": MID, "high": "url(#band-high)"}
 
 
 def _mastery(bands: dict[str, int], tr) -> str:
@@ -58,17 +89,18 @@ def _mastery(bands: dict[str, int], tr) -> str:
     width = 520
     parts, x = [], 0.0
     names = {"low": tr("below 50 %"), "mid": tr("50 to 79 %"), "high": tr("80 % and more")}
-    colours = {"low": WRONG, "mid": MID, "high": RIGHT}
+    parts.append(BAND_DEFS)
     for key in ("low", "mid", "high"):
         w = width * bands[key] / total
         if w:
-            parts.append(f'<rect x="{x:.1f}" y="0" width="{w:.1f}" height="26" fill="{colours[key]}" '
-                         f'stroke="#fff" stroke-width="2"/>')
-            if w > 28:
-                parts.append(f'<text x="{x + w / 2:.1f}" y="18" font-size="14" text-anchor="middle" '
-                             f'fill="#000">{bands[key]}</text>')
+            parts.append(f'<rect class="band-{key}" x="{x:.1f}" y="0" width="{w:.1f}" height="26" '
+                         f'fill="{BAND_FILL[key]}" stroke="{INK}" stroke-width="1.5"/>')
+            if w > 40:
+                parts.append(f'<text x="{x + w / 2:.1f}" y="18" font-size="14" text-anchor="middle" fill="#000" '
+                             f'stroke="#fff" stroke-width="3" paint-order="stroke">'
+                             f'{BAND_MARK[key]} {bands[key]}</text>')
         x += w
-    legend = " · ".join(f"{names[k]} : {bands[k]}" for k in ("low", "mid", "high"))
+    legend = " · ".join(f"{BAND_MARK[k]} {names[k]} : {bands[k]}" for k in ("low", "mid", "high"))
     return (f'<svg role="img" aria-label="{e(legend)}" viewBox="0 0 {width} 26" width="{width}" height="26" '
             f'xmlns="http://www.w3.org/2000/svg">{"".join(parts)}</svg><p class="legend">{e(legend)}</p>')
 
@@ -171,9 +203,9 @@ details summary {{ cursor: pointer; font-weight: bold; }}
             answers = [a for a in d.answers if a["chapter"] == cid]
             if not answers and cid not in d.time_on_task_s:
                 continue
-            right = sum(a["correct"] for a in answers)
+            right, n = d.score(cid)
             minutes = tr("{m} min", m=round(d.time_on_task_s.get(cid, 0) / 60))
-            h.append(f"<tr><td>{e(title)}</td><td>{right} / {len(answers)}</td>"
+            h.append(f"<tr><td>{e(title)}</td><td>{right} / {n}</td>"
                      f"<td>{e(minutes)}</td><td>{len(d.documents.get(cid, []))}</td></tr>")
         h.append("</tbody></table></details>")
     # teacher notes

@@ -3,8 +3,8 @@ import itertools
 
 import pytest
 
-from teacher_mode.analytics import class_report
 from game.records import Activity, Outcome, Records
+from teacher_mode.analytics import class_report
 
 _ids = itertools.count(1)
 
@@ -54,10 +54,24 @@ def report(tmp_path, mini_content):
 def test_pupils_and_overview(report):
     assert report.pupils == ["Alice", "Bruno", "Chloé"]
     cells = {p: report.overview[(p, "mini")] for p in report.pupils}
+    # the score is the first attempt's (3/5), as every other total: not the replay's 4/5
     assert (cells["Alice"].status, cells["Alice"].correct, cells["Alice"].answered, cells["Alice"].questions) == \
-        ("done", 4, 5, 5)
+        ("done", 3, 5, 5)
     assert (cells["Bruno"].status, cells["Bruno"].correct, cells["Bruno"].answered) == ("in-progress", 1, 3)
     assert (cells["Chloé"].status, cells["Chloé"].answered) == ("in-progress", 0)
+
+
+def test_pupil_total_is_the_grid_score_not_both_attempts(report, mini_content):
+    # the bug: the pupil's page and the report added both attempts (7 / 10) while the grid said 3/5
+    from game.i18n import Translator
+    from teacher_mode.report import render
+
+    cell = report.overview[("Alice", "mini")]
+    assert report.details["Alice"].score("mini") == (cell.correct, cell.answered) == (3, 5)
+    assert report.details["Bruno"].score("mini") == (1, 3)
+    html = render(report, Translator("en", None), mini_content)
+    alice = html.split("<summary>Alice</summary>")[1].split("</details>")[0]
+    assert "<td>3 / 5</td>" in alice and "7 / 10" not in alice
 
 
 def test_question_statistics_use_first_attempts(report):

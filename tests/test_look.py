@@ -531,3 +531,33 @@ def test_the_focus_never_rests_on_a_button_that_cannot_be_pressed(app):
         story.focus.current.action()
     assert story.page == story.pages - 1
     assert story.focus.current.enabled  # "Next" is greyed on the last page: the focus has moved on
+
+
+@pytest.mark.parametrize("lang, size", [("fr", "larger"), ("de", "larger"), ("fr", "normal"), ("de", "normal")])
+def test_an_answered_order_question_keeps_its_rows_apart(app, content, tmp_path, lang, size):
+    """Issue 15 reports an order question's answers drawn on top of each other after answering. Every order
+    question of the content, answered wrong (each row then carries its mark and its date), at the normal and the
+    largest look: no text covers another. (Not reproduced on this branch: this test passed before any change.)"""
+    from game.session import PupilSession
+    from game.story.state import QuestionState
+
+    if size == "larger":
+        app.set_preferences(size="larger", font="dyslexia", spacing="wide")
+    problems, seen = [], 0
+    for bundle in content.ordered():
+        for q in bundle.questions.values():
+            if q.kind.value != "order":
+                continue
+            session = PupilSession(content, tmp_path / lang, "LOOK", "Moi", lang)
+            run = session.open_chapter(bundle.id, restart=True)
+            app.session, app.tr = session, session.tr
+            run.state.question = QuestionState(id=q.id, shown_at="2026-03-02T09:00:00+00:00")
+            run.answer(",".join(reversed([o.id for o in q.options])))
+            view = app.nav.view_for_step()
+            view.rebuild(keep_focus=False)
+            seen += 1
+            problems += [f"{bundle.id} {q.id}: {p}" for p in layout_problems(view)]
+            session.close()
+            app.session = None
+    assert seen >= 1
+    assert problems == []

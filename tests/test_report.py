@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
+from game.records import Records
 from teacher_mode.analytics import class_report
 from teacher_mode.report import render
-from game.records import Records
 
 ROOT = Path(__file__).resolve().parents[1]
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
@@ -83,10 +83,90 @@ def test_csv_export_opens_in_a_french_spreadsheet(tmp_path):
     raw = out.read_bytes()
     assert raw.startswith(b"\xef\xbb\xbf")  # BOM: the spreadsheet reads UTF-8 (Chloé, é, «»)
     rows = list(csv.reader(raw.decode("utf-8-sig").splitlines(), delimiter=";"))
-    assert rows[0][:3] == ["classe", "élève", "chapitre"]
+    assert rows[0][:5] == ["classe", "élève", "chapitre", "question", "texte de la question"]
     assert len(rows) == 1 + 8 and all(r[0] == "5B" for r in rows[1:])
-    assert rows[1][8] == "20,0"  # seconds with a decimal comma
-    assert {r[6] for r in rows[1:]} == {"0", "1"}
+    col = {name: i for i, name in enumerate(rows[0])}
+    assert rows[1][col["secondes"]] == "20,0"  # seconds with a decimal comma
+    # changed deliberately (issue 15): the spreadsheet's own boolean words, not 0/1
+    assert {r[col["juste"]] for r in rows[1:]} == {"VRAI", "FAUX"}
+
+
+SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
+
+
+def ods_cells(ods: Path) -> list[list[tuple[str, str, str]]]:
+    """(value-type, value, shown text) of every cell of the first sheet of an .ods file."""
+    import xml.etree.ElementTree as ET
+    import zipfile
+
+    ns = {"table": "urn:oasis:names:tc:opendocument:xmlns:table:1.0",
+          "office": "urn:oasis:names:tc:opendocument:xmlns:office:1.0",
+          "text": "urn:oasis:names:tc:opendocument:xmlns:text:1.0"}
+    root = ET.fromstring(zipfile.ZipFile(ods).read("content.xml"))
+    o = "{{{}}}".format(ns["office"])
+    rows = []
+    t = "{{{}}}".format(ns["table"])
+    for row in root.iter(t + "table-row"):
+        cells = []
+        for cell in row.findall("table:table-cell", ns):
+            repeat = int(cell.get(t + "number-columns-repeated", "1"))
+            kind = cell.get(o + "value-type", "")
+            value = cell.get(o + "boolean-value") or cell.get(o + "date-value") or cell.get(o + "value") or ""
+            shown = "".join(cell.itertext())
+            cells += [(kind, value, shown)] * min(repeat, 50)
+        if any(c[0] for c in cells):
+            rows.append(cells)
+    return rows
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(SOFFICE is None, reason="needs LibreOffice Calc (installed by `make test`)")
+def test_csv_read_by_libreoffice_in_french(tmp_path, mini_content):
+    """The CSV converted by LibreOffice with a French locale: booleans are booleans, the moment is a date-time in
+    school time, a pseudonym written as a formula stays text, and the texts sit beside the ids."""
+    from zoneinfo import ZoneInfo
+
+    from game.i18n import Translator
+    from game.records import Outcome
+    from teacher_mode import csv_export
+
+    store = Records(tmp_path)
+    fill(store)
+    # a pseudonym from an old data folder or an import, written like a formula
+    store.record(Outcome("evil-1", "5B", "=HYPERLINK(\"http://x\";\"y\")", "mini", "q-date", "obj-greve", "b",
+                         False, 1, 20000, "2026-03-02T09:05:00+00:00", "fr"))
+    out = tmp_path / "5b.csv"
+    tr = Translator("fr", mini_content.root)
+    rep = class_report(store, "5B", mini_content, tr)
+    paris = ZoneInfo("Europe/Paris")
+    with out.open("w", encoding="utf-8-sig", newline="") as fh:  # as `teacher export --format csv` writes it
+        csv_export.write(fh, store.outcomes("5B"), "fr", tr, rep, paris)
+    store.close()
+    profile = (tmp_path / "lo-profile").as_uri()
+    conv = subprocess.run([SOFFICE, f"-env:UserInstallation={profile}", "--headless",
+                           "--infilter=CSV:59,34,76,1,,1036", "--convert-to", "ods", "--outdir", str(tmp_path),
+                           str(out)], capture_output=True, text=True, timeout=180)
+    ods = tmp_path / "5b.ods"
+    assert ods.exists(), conv.stderr
+    rows = ods_cells(ods)
+    header = [c[2] for c in rows[0]]
+    col = {name: i for i, name in enumerate(header)}
+    body = rows[1:]
+    assert len(body) == 9
+    assert {r[col["juste"]][0] for r in body} == {"boolean"}
+    assert {r[col["juste"]][1] for r in body} == {"true", "false"}
+    assert {r[col["date"]][0] for r in body} == {"date"}
+    evil = next(r for r in body if "HYPERLINK" in r[col["élève"]][2])
+    assert evil[col["élève"]][0] == "string"  # text, not a live formula
+    assert evil[col["date"]][1] == "2026-03-02T10:05:00"  # 09:05 UTC is 10:05 in Lille in March
+    assert {r[col["secondes"]][0] for r in body} == {"float"}
+    q_vrai = next(r for r in body if r[col["question"]][2] == "q-vrai")
+    q = next(x for x in rep.questions if x.id == "q-vrai")
+    assert q_vrai[col["texte de la question"]][2] == q.prompt
+    # the bug: the answer "faux" (id and text) was read as the boolean FALSE
+    assert q_vrai[col["réponse"]][0] == q_vrai[col["texte de la réponse"]][0] == "string"
+    assert q_vrai[col["réponse"]][2].strip("\u2060") == "faux"
+    assert q_vrai[col["texte de la réponse"]][2].strip("\u2060") == next(o.text for o in q.options if o.id == "faux")
 
 
 def test_xapi_export_then_import_elsewhere_restores_the_same_numbers(tmp_path, mini_content):

@@ -79,3 +79,31 @@ def test_pupils_see_only_the_chapters_the_teacher_opened(mini_content, tmp_path)
     assert s.chapters() == []
     other = PupilSession(mini_content, tmp_path, "6A", "Loup", "fr", store=s.store)
     assert [c.bundle.id for c in other.chapters()] == ["mini"]  # another class is not affected
+
+
+def test_a_question_on_screen_at_the_bell_is_timed_from_the_next_lesson(mini_content, tmp_path):
+    # the bug: the moment a question appeared was kept across lessons; answered a week later it counted 603,081 s
+    import datetime as dt
+
+    now = [dt.datetime(2026, 3, 2, 9, 0, tzinfo=dt.timezone.utc)]
+    clock = lambda: now[0]  # noqa: E731
+    s = PupilSession(mini_content, tmp_path, "5B", "Renard", "fr", clock=clock)
+    run = s.open_chapter("mini")
+    lines_until_input(run)
+    run.use("anna")
+    lines_until_input(run)
+    run.choose("non")
+    _, step = lines_until_input(run)
+    assert step.kind == "question"  # on screen when the bell rings
+    s.close()
+
+    now[0] += dt.timedelta(days=7, seconds=3)  # next lesson
+    again = PupilSession(mini_content, tmp_path, "5B", "Renard", "fr", clock=clock)
+    run2 = again.open_chapter("mini")
+    assert run2.step().kind == "question"
+    now[0] += dt.timedelta(seconds=12)
+    run2.answer("faux")
+    assert run2.state.answers["q-vrai"].duration_ms == 12_000
+    (o,) = again.store.outcomes("5B")
+    assert o.duration_ms == 12_000  # what the CSV, the xAPI statement and the pupil's page show
+    again.close()

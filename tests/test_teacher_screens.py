@@ -140,3 +140,26 @@ def test_the_lrs_is_asked_off_the_window_thread_with_a_working_state(app, tmp_pa
         assert view.status.startswith("0 ")
     finally:
         lrs.close()
+
+
+def test_to_discuss_buttons_leave_the_feedback_text_readable(app, tmp_path):  # noqa: F811
+    """The bug: on "to discuss", the "All answers" buttons covered a long feedback line of the wrong answer."""
+    from game.views import teacher
+    from tests.test_look import layout_problems
+    from tests.test_report import fill
+
+    records = Records(tmp_path)
+    fill(records)
+    app._teacher_store = records
+    klass = teacher.ClassView(app, "5B")
+    app.nav.show(klass)
+    for q in klass.report.questions:  # the longest feedback an author may write under a wrong answer
+        for o in q.options:
+            if not o.correct:
+                o.count, o.feedback = max(o.count, 1), ("Pas tout à fait : relis le document du chapitre, "
+                                                        "la date y est écrite en toutes lettres. ") * 3
+    view = teacher.QuestionsView(app, klass)
+    app.nav.show(view)
+    frame(app)
+    assert layout_problems(view) == []
+    records.close()

@@ -24,6 +24,7 @@ def pupil_totals(report, pupil: str) -> list[ChapterTotals]:
         answers = [a for a in d.answers if a["chapter"] == cid]
         if not answers and cid not in d.time_on_task_s:
             continue
-        out.append(ChapterTotals(cid, title, sum(bool(a["correct"]) for a in answers), len(answers),
+        right, n = d.score(cid)  # the first attempt, as the grid: never both attempts added
+        out.append(ChapterTotals(cid, title, right, n,
                                  round(d.time_on_task_s.get(cid, 0) / 60), len(d.documents.get(cid, []))))
     return out

@@ -94,6 +94,16 @@ class LrsConfig:
         return self.url.rstrip("/") + "/xAPI/statements"
 
 
+@dataclass
+class MergeResult:
+    """What `Records.merge_pupils` did: records moved, attempts renumbered, first answers given twice."""
+    moved: int
+    renumbered: dict[str, int]  # chapter -> number added to the attempts of the pupil who started it later
+    # questions both answered on their first attempt: (chapter, question, pupil kept, when); the other answer
+    # stays, counted as a replay
+    both_first: list[tuple[str, str, str, str]]
+
+
 class LrsStatus(NamedTuple):
     """The LRS link as the teacher sees it: records waiting, and the last attempt to send (ISO time, UTC)."""
 

@@ -27,6 +27,7 @@ from .rows import (
     AttemptScore,
     ClassInfo,
     LrsConfig,
+    MergeResult,
     LrsStatus,
     ObjectiveScore,
     OptionCount,
@@ -549,6 +550,88 @@ class Records:
             self._db.executemany("DELETE FROM classes WHERE code = ?", [(c,) for c in class_rows])
         self._checkpoint()
         return n
+
+    # -- merging two names of one pupil ("Maelys" one lesson, "Maëlys" the next) --------------------------
+    def merge_pupils(self, class_code: str, source: str, target: str) -> MergeResult:
+        """Everything of `source` becomes `target`'s, in one transaction: answers, activity, queued statements;
+        then the saves are merged into `target`'s. The first-attempt rule still holds: in a chapter both played,
+        the attempts of whoever started it later are numbered after the other's, so the earliest first attempt
+        stays the first, and the questions both answered first are listed (`both_first`). Nothing is deleted."""
+        pupils = self.pupils(class_code)
+        for name in (source, target):
+            if name not in pupils:
+                raise ValueError(f"no pupil {name!r} in class {class_code}")
+        if source == target:
+            raise ValueError("a pupil cannot be merged into themself")
+        renumbered: dict[str, int] = {}
+        both_first: list[tuple[str, str, str, str]] = []
+        with self._db:
+            self._db.execute("BEGIN IMMEDIATE")
+            rows: dict[tuple[str, str], list[tuple[int, str]]] = {}  # (pupil, chapter) -> (attempt, moment)
+            for pupil, chapter, attempt, at in self._db.execute("""
+                    SELECT pupil, chapter, attempt, answered_at FROM outcomes WHERE class_code = ? AND pupil IN (?, ?)
+                    UNION ALL
+                    SELECT pupil, chapter, attempt, at FROM activity WHERE class_code = ? AND pupil IN (?, ?)""",
+                                                        (class_code, source, target) * 2):
+                rows.setdefault((pupil, chapter), []).append((attempt, at))
+            starts = {}  # (pupil, chapter) -> first attempt, last attempt, when the first attempt began
+            for key, seen in rows.items():
+                first = min(a for a, _ in seen)
+                starts[key] = (first, max(a for a, _ in seen), min(at for a, at in seen if a == first))
+            for (pupil, chapter), (first, last, start) in sorted(starts.items()):
+                if pupil != source or (target, chapter) not in starts:
+                    continue
+                t_first, t_last, t_start = starts[(target, chapter)]
+                earlier, later = (source, target) if start < t_start else (target, source)
+                kept_first = first if earlier == source else t_first
+                later_first = t_first if earlier == source else first
+                offset = (last if earlier == source else t_last) - later_first + 1
+                for q, at in self._db.execute("""
+                        SELECT e.question, e.answered_at FROM outcomes e JOIN outcomes l
+                          ON l.class_code = e.class_code AND l.chapter = e.chapter AND l.question = e.question
+                        WHERE e.class_code = ? AND e.chapter = ? AND e.pupil = ? AND e.attempt = ?
+                          AND l.pupil = ? AND l.attempt = ? ORDER BY e.answered_at""",
+                                              (class_code, chapter, earlier, kept_first, later, later_first)):
+                    both_first.append((chapter, q, earlier, at))
+                for table in ("outcomes", "activity"):
+                    self._db.execute(f"UPDATE {table} SET attempt = attempt + ? WHERE class_code = ? AND pupil = ? "
+                                     "AND chapter = ?", (offset, class_code, later, chapter))
+                renumbered[chapter] = offset
+            moved = 0
+            for table in ("outcomes", "activity", "outbox"):
+                n = self._db.execute(f"UPDATE {table} SET pupil = ? WHERE class_code = ? AND pupil = ?",
+                                     (target, class_code, source)).rowcount
+                moved += n if table != "outbox" else 0
+        self._merge_saves(class_code, source, target, renumbered, later_of={
+            c: (target if starts[(source, c)][2] < starts[(target, c)][2] else source) for c in renumbered})
+        return MergeResult(moved, renumbered, both_first)
+
+    def _merge_saves(self, class_code: str, source: str, target: str, renumbered: dict[str, int],
+                     later_of: dict[str, str]) -> None:
+        """The target's save gets the source's chapters it does not have; in a chapter both played, the state of
+        whoever played it later is kept (its attempt renumbered). The source's save is then removed."""
+        try:
+            src_path, dst_path = self.saves.path(class_code, source), self.saves.path(class_code, target)
+        except ValueError:
+            return  # a name the game never wrote (an import): it has no save
+        if not src_path.exists() and not (dst_path.exists() and target in later_of.values()):
+            return
+        src = self.saves.load(class_code, source).profile
+        dst = self.saves.load(class_code, target).profile
+        for chapter, state in dst.chapters.items():
+            if later_of.get(chapter) == target:  # its attempts now come after the source's
+                state.playthrough += renumbered[chapter]
+        for chapter, state in src.chapters.items():
+            if later_of.get(chapter) == source:
+                state.playthrough += renumbered[chapter]
+                dst.chapters[chapter] = state
+            elif chapter not in dst.chapters:
+                dst.chapters[chapter] = state
+        for chapter, n in src.completed.items():
+            dst.completed[chapter] = dst.completed.get(chapter, 0) + n
+        dst.current = dst.current or src.current
+        self.saves.save(dst)
+        src_path.unlink(missing_ok=True)
 
     def _checkpoint(self) -> None:
         """Fold the write-ahead log into the database and empty it, so erased rows leave no copy behind."""

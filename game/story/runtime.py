@@ -92,6 +92,13 @@ class ChapterRun:
             self._settle()
             self._after_action()
 
+    def resumed(self) -> None:
+        """The chapter is taken up again (the next lesson): a question still on screen is timed from now,
+        not from before the bell."""
+        q = self.state.question
+        if q is not None and not q.answered:
+            q.shown_at = iso(self.clock())
+
     # -- what to show ----------------------------------------------------------
     def step(self) -> Step:
         s = self.state

@@ -316,7 +316,8 @@ class QuestionsView(TeacherScreen):
                 line = tr("✘ Most chosen wrong answer: « {text} » ({n})", text=w.text, n=w.count)
                 if w.feedback:
                     line += " — " + w.feedback
-                self.texts.append(ui.fitted(line, 80, top - 50, width=1120, max_height=60, size=14, min_size=11,
+                # left of the "All answers" button (x 1020-1200), which it used to run under
+                self.texts.append(ui.fitted(line, 80, top - 50, width=920, max_height=60, size=14, min_size=11,
                                             color=(140, 50, 0, 255)))
         buttons = [ui.Button(tr("All answers"), 1020, 620 - i * 132 - 96, 180, 34,
                              lambda q=q: self.app.nav.show(AnswersView(self.app, self, q)), size=14)
