@@ -100,8 +100,14 @@ def test_a_minigame_has_started_after_its_first_move(mini_content):
 
 
 def test_a_pupils_totals_per_chapter():
-    detail = SimpleNamespace(
-        answers=[{"chapter": "a", "correct": True}, {"chapter": "a", "correct": False}, {"chapter": "c", "correct": 1}],
+    from teacher_mode.analytics import PupilDetail
+
+    # a replay of chapter a (attempt 2) is not added to the first attempt's total (issue 15: "11 / 28" vs "5/14")
+    detail = PupilDetail(
+        "Renard",
+        answers=[{"chapter": "a", "correct": True, "attempt": 1}, {"chapter": "a", "correct": False, "attempt": 1},
+                 {"chapter": "a", "correct": True, "attempt": 2}, {"chapter": "a", "correct": True, "attempt": 2},
+                 {"chapter": "c", "correct": 1, "attempt": 1}],
         time_on_task_s={"a": 150, "b": 20}, documents={"a": ["d1", "d2"]})
     report = SimpleNamespace(chapters=[("a", "A"), ("b", "B"), ("c", "C"), ("d", "D")], details={"Renard": detail})
     assert [(t.chapter, t.right, t.answered, t.minutes, t.documents) for t in pupil_totals(report, "Renard")] == [
