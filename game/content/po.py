@@ -144,7 +144,7 @@ def parse(text: str) -> tuple[list[Entry], list[tuple[int, int, str]]]:
                                               "more text between quotes."))
             keyword = m.group(1)
             value = _quoted(m.group(4), indent + 1 + len(stripped) - len(m.group(4)))
-            if keyword == "msgctxt" or keyword == "msgid" and (cur is None or cur.strings or cur.id is not None):
+            if keyword == "msgctxt" or (keyword == "msgid" and (cur is None or cur.strings or cur.id is not None)):
                 close()
                 cur = Entry(number, fuzzy=pending_fuzzy)
                 pending_fuzzy = False

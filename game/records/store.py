@@ -491,7 +491,7 @@ def _valid(kind, text: str) -> list[str]:
 
 
 def _outcome(row) -> Outcome:
-    values = dict(zip(_OUTCOME_COLUMNS, row))
+    values = dict(zip(_OUTCOME_COLUMNS, row, strict=False))
     values["correct"] = bool(values["correct"])
     return Outcome(**values)
 

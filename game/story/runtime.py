@@ -11,7 +11,8 @@ from __future__ import annotations
 import datetime as dt
 import uuid
 from dataclasses import dataclass
-from typing import Callable, Literal
+from typing import Literal
+from collections.abc import Callable
 
 from ..content.loader import ChapterBundle
 from ..content.models import Choice, Effect, Hotspot, Line, MiniGame, Node, Question, QuestionKind
@@ -338,9 +339,8 @@ class ChapterRun:
                 d.go = e.go
                 if "go" not in d.finish:
                     d.finish.append("go")
-            elif e.end_chapter:
-                if "end" not in d.finish:
-                    d.finish.append("end")
+            elif e.end_chapter and "end" not in d.finish:
+                d.finish.append("end")
 
     def _show_line(self) -> None:
         d = self.state.dialogue
