@@ -188,7 +188,7 @@ def _translations(where: _Where, content: Content, b: ChapterBundle, locales) ->
                 missing.append(m)
             elif e.fuzzy or e.id != m.text:
                 stale.append(m)
-            elif sorted(PLACEHOLDER.findall(m.text)) != sorted(PLACEHOLDER.findall(e.string)):
+            elif isinstance(e.string, str) and sorted(PLACEHOLDER.findall(m.text)) != sorted(PLACEHOLDER.findall(e.string)):
                 where.add(m.file, m.path, say("The {lang} translation does not keep the placeholders of the French "
                                               "({placeholders}).", lang=loc,
                                               placeholders=", ".join(PLACEHOLDER.findall(m.text)) or "-"), "warning")

@@ -537,7 +537,7 @@ class Chapter(Strict):
 
 
 def _speaker_comment(hit: Hit) -> str:
-    speaker = hit.owner.speaker
+    speaker = getattr(hit.owner, "speaker")  # noqa: B009 - the owner is a Line, typed as any model
     names = {c.id: c.name for c in hit.chapter.characters} if hit.chapter is not None else {}
     return f"Speaker: {names.get(speaker, speaker)}"
 

@@ -133,7 +133,7 @@ def origin(obj: BaseModel) -> Origin | None:
 
 def place(obj: BaseModel, file: str, smap: Any, path: tuple = ()) -> None:
     """Record on `obj` and on every model object inside it where it was written."""
-    obj._origin = Origin(file, tuple(path), smap)  # a private attribute of every content model
+    setattr(obj, "_origin", Origin(file, tuple(path), smap))  # noqa: B010 - a private attribute of every content model, unknown to BaseModel's type
     for f in _plan(type(obj)):
         value = getattr(obj, f.name, None)
         items = value if isinstance(value, list) else [value]
