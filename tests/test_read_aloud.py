@@ -16,7 +16,7 @@ from game.speech import Reader, Speech  # noqa: E402
 from game.views import play, questions, screens, ui  # noqa: E402
 from game.views.voice import PygletClip  # noqa: E402
 from tests.test_look import app, content, first_line  # noqa: E402,F401  (fixtures)
-from tests.test_speech import EchoSpeech, FakeClip, wait_for  # noqa: E402
+from tests.test_speech import EchoSpeech, FakeClip, settle  # noqa: E402
 from tests.test_views import click, frame, key, sign_in, window  # noqa: E402,F401
 
 
@@ -24,10 +24,10 @@ from tests.test_views import click, frame, key, sign_in, window  # noqa: E402,F4
 def heard(app):
     """The app's reader, with a voice that returns the text itself: the test hears what the pupil would."""
     log = []
-    app.reader = Reader(EchoSpeech(), lambda wav, vol: FakeClip(wav, vol, log))
+    app.reader = Reader(EchoSpeech(), lambda wav, vol: FakeClip(wav, vol, log), threaded=False)
 
-    def texts(n=1):
-        wait_for(app.reader, log, n)
+    def texts(n=1):  # what has been heard so far (n: how many texts the test expects at most by now)
+        settle(app.reader)
         return [c.wav.decode() for c in log]
 
     texts.log = log
