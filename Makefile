@@ -4,7 +4,7 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 
-.PHONY: play voice test venv validate autoplay shots i18n content-pot content-update content-compile xvfb clean
+.PHONY: play voice check lint test venv validate autoplay shots i18n content-pot content-update content-compile xvfb clean
 
 $(STAMP): pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -79,7 +79,22 @@ $(RALPH):
 	.venv-ralph/bin/python -m pip install --quiet "ralph-malph[cli,lrs]==5.1.0" requests
 	touch $(RALPH)
 
-test: $(STAMP) xvfb $(RALPH)
+# The pure core (no arcade): ruff and mypy keep it clean.
+CORE  := game/content game/story game/records game/presenters game/navigator.py game/preferences.py \
+         game/i18n.py game/session.py game/stats.py game/catalogs.py
+TYPED := $(CORE)
+FAST  := not render and not slow and not lrs and not browser
+
+# Static checks on the pure core.
+lint: $(STAMP)
+	$(VENV)/bin/ruff check $(CORE)
+	$(VENV)/bin/mypy --follow-imports=silent $(TYPED)
+
+# The fast tier: static checks, then every test that needs no window, no network, no browser.
+check: lint
+	$(PY) -m pytest -q -p no:cacheprovider -m "$(FAST)"
+
+test: $(STAMP) lint xvfb $(RALPH)
 	xvfb-run -a -s "-screen 0 1280x720x24" $(PY) -m pytest -q
 
 clean:

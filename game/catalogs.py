@@ -41,7 +41,7 @@ def update_catalogs(content: Content, locales=None, chapters=None) -> list[Path]
         with pot.open("wb") as fh:
             write_po(fh, tmpl, width=100, omit_header=False)
         written.append(pot)
-        for loc in locales or [l for l in LOCALES if l != SOURCE_LOCALE]:
+        for loc in locales or [lc for lc in LOCALES if lc != SOURCE_LOCALE]:
             path = po_path(base, loc, cid)
             if path.exists():
                 _, problems = read_catalog(path, path.relative_to(content.root).as_posix())

@@ -14,6 +14,7 @@ sees the French source instead of an out-of-date translation.
 from __future__ import annotations
 
 import gettext
+from typing import overload
 import io
 from functools import lru_cache
 from pathlib import Path
@@ -85,6 +86,11 @@ class Translator:
         return text.format(count=count, **values)
 
     # content -------------------------------------------------------------
+    @overload
+    def content(self, chapter_id: str, context: str, source: str) -> str: ...
+    @overload
+    def content(self, chapter_id: str, context: str, source: None) -> None: ...
+
     def content(self, chapter_id: str, context: str, source: str | None) -> str | None:
         """Translate one content string; `context` is relative to the chapter (e.g. 'title')."""
         if source is None or self.locale == SOURCE_LOCALE or self.content_root is None:
@@ -108,4 +114,4 @@ class Translator:
 
     def language_name(self, locale: str | None = None) -> str:
         loc = Locale.parse(locale or self.locale)
-        return loc.get_display_name(loc).capitalize()
+        return (loc.get_display_name(loc) or str(loc)).capitalize()

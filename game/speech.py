@@ -173,9 +173,11 @@ class Reader:
     """Reads texts aloud in order. A new `read` (or `stop`) silences what was being read at once.
 
     `tick()` is called from the main loop: it starts the next clip when the previous one has ended.
+    In the game the texts are rendered in a worker thread; with `threaded=False` nothing runs on its own and
+    `work()` renders what is queued, in the caller's thread (the tests drive it step by step, with no waiting).
     """
 
-    def __init__(self, speech: Speech, play: Callable[[bytes, float], Clip]):
+    def __init__(self, speech: Speech, play: Callable[[bytes, float], Clip], threaded: bool = True):
         self.speech = speech
         self.play = play
         self.mode = "asked" if speech.available else "off"
@@ -188,6 +190,7 @@ class Reader:
         self._jobs: queue.Queue = queue.Queue()
         self._pending = 0  # clips of the current reading not played yet (rendering or waiting)
         self._worker: threading.Thread | None = None
+        self.threaded = threaded
 
     @property
     def available(self) -> bool:
@@ -204,7 +207,7 @@ class Reader:
             return
         self._pending = len(texts)
         self._jobs.put(_Job(self.generation, locale, self.rate, texts))
-        if self._worker is None or not self._worker.is_alive():
+        if self.threaded and (self._worker is None or not self._worker.is_alive()):
             self._worker = threading.Thread(target=self._work, name="read-aloud", daemon=True)
             self._worker.start()
 
@@ -233,14 +236,25 @@ class Reader:
                 self.current = self.play(wav, self.volume)
                 return
 
+    def work(self) -> None:
+        """Render every queued reading now, in this thread (for `threaded=False`)."""
+        while True:
+            try:
+                job: _Job = self._jobs.get_nowait()
+            except queue.Empty:
+                return
+            self._render(job)
+
     def _work(self) -> None:
         while True:
-            job: _Job = self._jobs.get()
-            for text in job.texts:
-                if job.generation != self.generation:
-                    break  # the pupil has moved on: render nothing more of this reading
-                try:
-                    wav = self.speech.render(job.locale, text, job.rate)
-                except (OSError, subprocess.SubprocessError) as exc:
-                    self.failed, wav = str(exc), b""
-                self._ready.put((job.generation, wav))
+            self._render(self._jobs.get())
+
+    def _render(self, job: _Job) -> None:
+        for text in job.texts:
+            if job.generation != self.generation:
+                break  # the pupil has moved on: render nothing more of this reading
+            try:
+                wav = self.speech.render(job.locale, text, job.rate)
+            except (OSError, subprocess.SubprocessError) as exc:
+                self.failed, wav = str(exc), b""
+            self._ready.put((job.generation, wav))

@@ -23,7 +23,10 @@ def chapter_stats(content: Content) -> dict:
         per_locale = {}
         for loc in LOCALES:
             tr = Translator(loc, content.root)
-            lb = localized(b, lambda ctx, text, cid=b.id: tr.content(cid, ctx, text))
+            def translate(ctx: str, text: str, cid: str = b.id, tr: Translator = tr) -> str:
+                return tr.content(cid, ctx, text)
+
+            lb = localized(b, translate)
             per_locale[loc] = words(m.text for m in all_messages(lb) if not m.context.startswith("teacher:"))
         cov = {loc: coverage(content, loc)[b.id] for loc in LOCALES}
         out[b.id] = {

@@ -16,6 +16,7 @@ import pytest
 from game.content.loader import check_content
 from game.content.pictures import MAX_SIDE, picture_problem
 from tests import attacks
+from tests.display import NO_DISPLAY, has_display
 
 ROOT = Path(__file__).resolve().parents[1]
 MEMORY = 700 * 2**20  # address space for a child: the loader needs about 250 MB of it
@@ -120,8 +121,8 @@ def test_a_large_but_allowed_picture_and_a_jpeg_are_fine(tmp_path):
 
 @pytest.mark.render
 def test_a_picture_that_goes_bad_after_the_check_is_drawn_as_the_placeholder(tmp_path):
-    if sys.platform.startswith("linux") and not os.environ.get("DISPLAY"):
-        pytest.skip("needs a display (Xvfb)")
+    if not has_display():
+        pytest.skip(NO_DISPLAY)
     root = attacks.mini_copy(tmp_path / "content")
     cases = {}
     for name, make in attacks.PICTURE_ATTACKS.items():
@@ -299,8 +300,8 @@ print(json.dumps(dict(shown, code=code)))
 @pytest.mark.render
 @pytest.mark.parametrize("case", ONE_PER_CLASS)
 def test_the_game_opens_on_its_error_screen_for_every_class_of_attack(tmp_path, case):
-    if sys.platform.startswith("linux") and not os.environ.get("DISPLAY"):
-        pytest.skip("needs a display (Xvfb)")
+    if not has_display():
+        pytest.skip(NO_DISPLAY)
     root = attacks.mini_copy(tmp_path / "content")
     attacks.ALL[case](root)
     done = bounded(PLAY, str(root), str(tmp_path / "data"), memory=GL_MEMORY)

@@ -25,6 +25,8 @@ from game.records import Activity, LrsConfig, Outcome, Records
 from teacher_mode.lrs import Client, LrsError, Outbox, Sender, sync
 from teacher_mode.xapi import statement
 
+pytestmark = pytest.mark.lrs  # a local HTTP server on 127.0.0.1 plays the LRS: not in the fast tier
+
 PASSWORD = "le-mot-de-passe-de-l-ecole"
 AUTH = "Basic " + base64.b64encode(f"school:{PASSWORD}".encode()).decode()
 DEADLINE = 2.0  # seconds: the client's total time for one request in these tests
@@ -59,7 +61,7 @@ class FakeLrs:
         self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
         self.server.daemon_threads = True
         self.url = f"http://127.0.0.1:{self.server.server_address[1]}"
-        threading.Thread(target=self.server.serve_forever, name="fake-lrs", daemon=True).start()
+        threading.Thread(target=self.server.serve_forever, args=(0.05,), name="fake-lrs", daemon=True).start()
 
     def close(self):
         self.server.shutdown()

@@ -1,20 +1,17 @@
 """Frames drawn once and copied after; pictures outside the shared atlas (speed and memory on old school PCs)."""
-import os
-import sys
-
+import arcade
 import pytest
+from PIL import Image
+
+from game.views import ui
+from tests.drive import first_line, frame, key, px
 
 pytestmark = pytest.mark.render
 
-if sys.platform.startswith("linux") and not (os.environ.get("DISPLAY") or os.environ.get("ARCADE_HEADLESS")):
-    pytest.skip("needs a display: run the tests with `make test` (Xvfb)", allow_module_level=True)
 
-import arcade  # noqa: E402
-from PIL import Image  # noqa: E402
-
-from game.views import play, ui  # noqa: E402
-from tests.test_look import app, content, first_line  # noqa: E402,F401  (fixtures)
-from tests.test_views import frame, key, px, window  # noqa: E402,F401
+@pytest.fixture
+def app(story_app):
+    return story_app
 
 
 def test_a_still_screen_is_drawn_once_then_copied_and_drawn_again_when_it_changes(app):

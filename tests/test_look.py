@@ -1,54 +1,24 @@
 """Display settings measured on rendered pixels: text size, reflow, typeface, line spacing, contrast."""
-import os
 import shutil
 import subprocess
-import sys
 from collections import Counter
 from pathlib import Path
 
+import arcade
 import pytest
 
+from game.app import App
+from game.views import play, screens, ui
+from tests.drive import click, first_line, frame, key, sign_in
+
 pytestmark = pytest.mark.render
-
-if sys.platform.startswith("linux") and not (os.environ.get("DISPLAY") or os.environ.get("ARCADE_HEADLESS")):
-    pytest.skip("needs a display: run the tests with `make test` (Xvfb)", allow_module_level=True)
-
-import arcade  # noqa: E402
-
-from game.app import App  # noqa: E402
-from game.content.loader import load_content  # noqa: E402
-from game.views import play, screens, ui  # noqa: E402
-from tests.test_views import frame, key, sign_in, window  # noqa: E402,F401  (window: the shared fixture)
 
 ROOT = Path(__file__).resolve().parents[1]
 
 
-@pytest.fixture(scope="module")
-def content():
-    return load_content(ROOT)
-
-
 @pytest.fixture
-def app(window, content, tmp_path):
-    window.set_size(1280, 720)
-    a = App(window, content, tmp_path, "fr")
-    a.stage.fit(1280, 720)
-    a.set_preferences(text_speed="instant")
-    yield a
-    if a.session:
-        a.session.close()
-    ui.set_look(ui.Look())
-
-
-def first_line(app, chapter="occupation", **look):
-    """Open a chapter on its first dialogue line, in the given look."""
-    app.set_preferences(**look)
-    sign_in(app)
-    app.session.open_chapter(chapter, restart=True)
-    app.nav.route()
-    view = app.window.current_view
-    assert isinstance(view, play.SceneView) and view.step.kind == "line"
-    return view
+def app(story_app):
+    return story_app
 
 
 def dark_rows(img, box, threshold=110):
@@ -391,7 +361,6 @@ def test_at_the_largest_look_the_menus_do_not_overlap_either(app, content, lang)
 
 def sign_in_by_clicks(app, code, name):
     """From the title screen to the chapters with clicks only: Play, then the on-screen keyboard."""
-    from tests.test_views import click
 
     app.nav.go("title")
     frame(app)
@@ -420,7 +389,6 @@ def sign_in_by_clicks(app, code, name):
 
 def test_signing_in_with_the_mouse_only(app):
     """The on-screen keyboard: a pupil who cannot use a keyboard signs in and reaches the chapters by clicks."""
-    from tests.test_views import click
 
     view, press = sign_in_by_clicks(app, "5B", "Renar")
     click(app, press["D"])
@@ -443,7 +411,6 @@ def test_a_whole_chapter_with_the_mouse_only(app, content, chapter, look):
     only (every line, scene, document, question kind and mini-game), in the standard and in the largest looks."""
     from game.story.autoplay import explore
     from tests.mouse import play_path_with_clicks
-    from tests.test_views import click
 
     app.set_preferences(**look)
     view, press = sign_in_by_clicks(app, "6C", "Souris")

@@ -1,33 +1,31 @@
 """Reading aloud in the game: what each screen says, the R key and the speaker button, "always", the settings."""
-import os
-import sys
 import time
 
+import arcade
 import pytest
+
+from game.speech import Reader, Speech
+from game.views import questions, screens
+from game.views.voice import PygletClip
+from tests.drive import click, first_line, frame, key, sign_in
+from tests.test_speech import EchoSpeech, FakeClip, settle
 
 pytestmark = pytest.mark.render
 
-if sys.platform.startswith("linux") and not (os.environ.get("DISPLAY") or os.environ.get("ARCADE_HEADLESS")):
-    pytest.skip("needs a display: run the tests with `make test` (Xvfb)", allow_module_level=True)
 
-import arcade  # noqa: E402
-
-from game.speech import Reader, Speech  # noqa: E402
-from game.views import play, questions, screens, ui  # noqa: E402
-from game.views.voice import PygletClip  # noqa: E402
-from tests.test_look import app, content, first_line  # noqa: E402,F401  (fixtures)
-from tests.test_speech import EchoSpeech, FakeClip, wait_for  # noqa: E402
-from tests.test_views import click, frame, key, sign_in, window  # noqa: E402,F401
+@pytest.fixture
+def app(story_app):
+    return story_app
 
 
 @pytest.fixture
 def heard(app):
     """The app's reader, with a voice that returns the text itself: the test hears what the pupil would."""
     log = []
-    app.reader = Reader(EchoSpeech(), lambda wav, vol: FakeClip(wav, vol, log))
+    app.reader = Reader(EchoSpeech(), lambda wav, vol: FakeClip(wav, vol, log), threaded=False)
 
-    def texts(n=1):
-        wait_for(app.reader, log, n)
+    def texts(n=1):  # what has been heard so far (n: how many texts the test expects at most by now)
+        settle(app.reader)
         return [c.wav.decode() for c in log]
 
     texts.log = log

@@ -1,6 +1,7 @@
 """Reading aloud without a display: espeak-ng really speaks each language, and the reader reads in order."""
 import array
 import io
+import threading
 import time
 import wave
 
@@ -84,19 +85,28 @@ class FakeClip:
 class EchoSpeech(Speech):
     """Returns the text itself as the 'sound', so the test sees what was read and in which order."""
 
-    def __init__(self, fail_on=None, delay=0.0):
+    def __init__(self, fail_on=None, during=None):
         super().__init__("echo", search=False)
-        self.fail_on, self.delay, self.asked = fail_on, delay, []
+        self.fail_on, self.during, self.asked, self.threads = fail_on, during, [], []
 
     def render(self, locale, text, rate=150):
         self.asked.append((locale, text, rate))
-        time.sleep(self.delay)
+        self.threads.append(threading.current_thread().name)
+        if self.during is not None:
+            self.during(text)  # what the pupil does while this text is being rendered
         if text == self.fail_on:
             raise OSError("espeak-ng failed")
         return text.encode()
 
 
+def settle(reader):
+    """A reader made with threaded=False: render what is queued, then one frame of the game loop."""
+    reader.work()
+    reader.tick()
+
+
 def wait_for(reader, log, n, timeout=3.0):
+    """A threaded reader (as in the game): the worker renders on its own; the main loop ticks meanwhile."""
     end = time.monotonic() + timeout
     while time.monotonic() < end:
         reader.tick()
@@ -107,16 +117,16 @@ def wait_for(reader, log, n, timeout=3.0):
 
 def test_the_reader_reads_texts_one_after_another_at_the_chosen_volume():
     log = []
-    reader = Reader(EchoSpeech(), lambda wav, vol: FakeClip(wav, vol, log))
+    reader = Reader(EchoSpeech(), lambda wav, vol: FakeClip(wav, vol, log), threaded=False)
     reader.volume = 0.5
     reader.read("de", ["Erste Zeile", "", "✔", "Zweite Zeile"])  # empty and icon-only texts are skipped
-    wait_for(reader, log, 1)
+    settle(reader)
     assert [c.wav for c in log] == [b"Erste Zeile"] and log[0].volume == 0.5
     assert reader.reading
-    wait_for(reader, log, 2, timeout=0.2)
+    settle(reader)
     assert len(log) == 1  # the second waits until the first has been heard
     log[0].finished = True
-    wait_for(reader, log, 2)
+    settle(reader)
     assert [c.wav for c in log] == [b"Erste Zeile", b"Zweite Zeile"]
     log[1].finished = True
     reader.tick()
@@ -125,27 +135,32 @@ def test_the_reader_reads_texts_one_after_another_at_the_chosen_volume():
 
 def test_a_new_reading_silences_the_last_one_and_nothing_of_it_is_heard_afterwards():
     log = []
-    speech = EchoSpeech(delay=0.02)
-    reader = Reader(speech, lambda wav, vol: FakeClip(wav, vol, log))
+    speech = EchoSpeech()
+    reader = Reader(speech, lambda wav, vol: FakeClip(wav, vol, log), threaded=False)
     reader.read("fr", ["un", "deux", "trois", "quatre"])
-    wait_for(reader, log, 1)
+    settle(reader)  # all four rendered, "un" playing
     reader.read("fr", ["autre écran"])
     assert log[0].stopped
-    for _ in range(3):  # whatever of the old reading is still rendered is dropped
-        wait_for(reader, log, 2)
-        if len(log) >= 2:
-            log[-1].finished = True
+    for _ in range(3):  # what of the old reading was already rendered is dropped
+        settle(reader)
+        log[-1].finished = True
     assert [c.wav for c in log] == [b"un", b"autre \xc3\xa9cran"]
+    # a new reading while the old one is being rendered: the rest of the old one is never rendered
+    speech.during = lambda text: text == "deux" and reader.read("fr", ["encore"])
+    reader.read("fr", ["un", "deux", "trois", "quatre"])
+    settle(reader)
+    assert [t for _, t, _ in speech.asked[-3:]] == ["un", "deux", "encore"]
+    assert [c.wav for c in log][-1] == b"encore"
     reader.stop()
     assert not reader.reading
 
 
 def test_reading_is_off_when_asked_or_when_espeak_is_missing():
     log = []
-    reader = Reader(EchoSpeech(), lambda wav, vol: FakeClip(wav, vol, log))
+    reader = Reader(EchoSpeech(), lambda wav, vol: FakeClip(wav, vol, log), threaded=False)
     reader.mode = "off"
     reader.read("fr", ["rien"])
-    wait_for(reader, log, 1, timeout=0.1)
+    settle(reader)
     assert log == [] and not reader.reading
     missing = Reader(Speech(None, search=False), lambda wav, vol: FakeClip(wav, vol, log))
     assert not missing.available and missing.mode == "off"
@@ -156,11 +171,24 @@ def test_reading_is_off_when_asked_or_when_espeak_is_missing():
 
 def test_a_text_espeak_cannot_say_is_skipped_and_the_reason_kept():
     log = []
-    reader = Reader(EchoSpeech(fail_on="cassé"), lambda wav, vol: FakeClip(wav, vol, log))
+    reader = Reader(EchoSpeech(fail_on="cassé"), lambda wav, vol: FakeClip(wav, vol, log), threaded=False)
     reader.read("fr", ["cassé", "la suite"])
-    wait_for(reader, log, 1)
+    settle(reader)
     assert [c.wav for c in log] == [b"la suite"]
     assert "espeak-ng failed" in reader.failed
+
+
+def test_in_the_game_the_texts_are_rendered_in_the_worker_thread_while_the_window_goes_on():
+    log = []
+    speech = EchoSpeech()
+    reader = Reader(speech, lambda wav, vol: FakeClip(wav, vol, log))  # threaded, as the game makes it
+    reader.read("fr", ["un", "deux"])
+    wait_for(reader, log, 1)
+    assert [c.wav for c in log] == [b"un"]
+    log[0].finished = True
+    wait_for(reader, log, 2)
+    assert [c.wav for c in log] == [b"un", b"deux"]
+    assert set(speech.threads) == {"read-aloud"} and threading.current_thread().name != "read-aloud"
 
 
 def test_the_real_program_is_run_through_the_reader(speech):

@@ -1,22 +1,16 @@
 """Teacher screens: no I/O while drawing. The records are read once per visit (and after a change); the LRS is asked
 on a thread, the screen says it is working, and shows the answer when it comes."""
-import os
 import socket
-import sys
 import threading
 import time
 
+import arcade
 import pytest
 
-pytestmark = pytest.mark.render
-
-if sys.platform.startswith("linux") and not (os.environ.get("DISPLAY") or os.environ.get("ARCADE_HEADLESS")):
-    pytest.skip("needs a display: run the tests with `make test` (Xvfb)", allow_module_level=True)
-
-import arcade
-
 from game.records import Records
-from tests.test_views import app, click, frame, key, window  # noqa: F401  (fixtures and helpers)
+from tests.drive import click, frame, key
+
+pytestmark = pytest.mark.render
 
 
 class Counting:
@@ -41,7 +35,7 @@ def button(view, label):
     return next(b for b in view.focus.buttons if b.label == label)
 
 
-def test_teacher_screens_read_the_records_once_per_visit_not_while_drawing(app, tmp_path):  # noqa: F811
+def test_teacher_screens_read_the_records_once_per_visit_not_while_drawing(app, tmp_path):
     from game.views import teacher
     from tests.test_report import fill
 
@@ -97,7 +91,7 @@ class SlowLrs:
         self.sock.close()
 
 
-def wait_for_answer(app, view, seconds=20):  # noqa: F811
+def wait_for_answer(app, view, seconds=20):
     deadline = time.monotonic() + seconds
     while view.busy and time.monotonic() < deadline:
         view.on_update(1 / 60)
@@ -105,7 +99,7 @@ def wait_for_answer(app, view, seconds=20):  # noqa: F811
     assert not view.busy
 
 
-def test_the_lrs_is_asked_off_the_window_thread_with_a_working_state(app, tmp_path):  # noqa: F811
+def test_the_lrs_is_asked_off_the_window_thread_with_a_working_state(app, tmp_path):
     from game.views import teacher
 
     lrs = SlowLrs(delay=1.5)

@@ -1,89 +1,13 @@
 """Rendering tests: real arcade views in a real window (Xvfb + Mesa), events in, pixels out."""
-import os
-import sys
-from pathlib import Path
 
+import arcade
 import pytest
 
+from game.app import App
+from game.views import play, questions, screens, ui
+from tests.drive import SHOTS, click, count, fill_sign_in, frame, key, near, px, sign_in
+
 pytestmark = pytest.mark.render
-
-if sys.platform.startswith("linux") and not (os.environ.get("DISPLAY") or os.environ.get("ARCADE_HEADLESS")):
-    pytest.skip("needs a display: run the tests with `make test` (Xvfb)", allow_module_level=True)
-
-import arcade  # noqa: E402
-
-from game.app import App  # noqa: E402
-from game.views.frames import new_window  # noqa: E402
-from game.views import play, questions, screens, ui  # noqa: E402
-
-SHOTS = Path(__file__).resolve().parents[1] / "build" / "test-shots"
-
-
-@pytest.fixture(scope="session")
-def window():
-    w = new_window("tests", visible=True, resizable=True)  # as the game makes it
-    yield w
-    w.close()
-
-
-@pytest.fixture
-def app(window, mini_content, tmp_path):
-    window.set_size(1280, 720)
-    a = App(window, mini_content, tmp_path, "fr")
-    a.stage.fit(1280, 720)
-    yield a
-    if a.session:
-        a.session.close()
-
-
-def frame(app, name=None):
-    view = app.window.current_view
-    view.on_draw()
-    img = arcade.get_image(0, 0, *app.window.get_framebuffer_size()).convert("RGB")
-    if name:
-        SHOTS.mkdir(parents=True, exist_ok=True)
-        img.save(SHOTS / f"{name}.png")
-    return img
-
-
-def px(img, x, y):
-    """Pixel at stage coordinates (origin bottom-left), for a 1280x720 window."""
-    return img.getpixel((int(x), int(719 - y)))
-
-
-def near(c1, c2, tol=30):
-    return all(abs(a - b) <= tol for a, b in zip(c1[:3], c2[:3]))
-
-
-def count(img, colour, box, tol=30):
-    left, bottom, right, top = box
-    crop = img.crop((left, 720 - top, right, 720 - bottom))
-    return sum(1 for p in crop.getdata() if near(p, colour, tol))
-
-
-def key(app, symbol, modifiers=0):
-    app.window.current_view.on_key_press(symbol, modifiers)
-
-
-def click(app, button):
-    app.window.current_view.on_mouse_press(button.x + button.w / 2, button.y + button.h / 2, arcade.MOUSE_BUTTON_LEFT, 0)
-
-
-def fill_sign_in(app, code, name):
-    """Type the class code and the pseudonym on the sign-in screen shown, each followed by Enter."""
-    view = app.window.current_view
-    for ch in code:
-        view.on_text(ch)
-    key(app, arcade.key.ENTER)
-    for ch in name:
-        view.on_text(ch)
-    key(app, arcade.key.ENTER)
-
-
-def sign_in(app, code="5B", name="Renard"):
-    app.nav.go("sign_in")
-    frame(app)
-    fill_sign_in(app, code, name)
 
 
 def test_title_shows_focus_ring_only_after_keyboard_use(app):

@@ -48,8 +48,9 @@ def endless(nodes: dict) -> dict[str, str]:
 
 def _loop(nodes: dict, start: str) -> list[str]:
     """The nodes met from `start` following the first way on each time, until one comes back (for the sentence)."""
-    seen, nid = [], start
-    while nid in nodes and nid not in seen and len(seen) < 8:
+    seen: list[str] = []
+    nid: str | None = start
+    while nid is not None and nid in nodes and nid not in seen and len(seen) < 8:
         seen.append(nid)
         nid = next((t for t in _targets(nodes[nid]) if t is not _END), None)
     return seen + ([nid] if nid in seen else [])

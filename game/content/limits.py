@@ -121,7 +121,7 @@ def check_yaml_events(events, max_depth: int = MAX_DEPTH, max_nodes: int = MAX_N
             if any(frame[0] == event.anchor for frame in stack):
                 raise LimitError(say("This alias (*{name}) is inside the value it stands for: it would never end.",
                                      name=event.anchor), *_where(event))
-            size = sizes.get(event.anchor, 1)
+            size = sizes.get(event.anchor, 1) if event.anchor is not None else 1
             total += size
         else:
             continue

@@ -47,7 +47,7 @@ class _Where:
 
 def lint(content: Content, locales=None) -> list[Problem]:
     where = _Where(content)
-    locales = locales if locales is not None else [l for l in LOCALES if l != SOURCE_LOCALE]
+    locales = locales if locales is not None else [lc for lc in LOCALES if lc != SOURCE_LOCALE]
     for b in content.ordered():
         _graph(where, b)
         _translations(where, content, b, locales)
@@ -111,7 +111,7 @@ def _graph(where: _Where, b: ChapterBundle) -> None:
             continue
         reached.add(nid)
         todo += follows.get(nid, [])
-    for nid, node in b.nodes.items():
+    for nid in b.nodes:
         path = _node_path(b, nid)
         nf = b.node_files[nid]
         if nid not in reached:
@@ -188,7 +188,7 @@ def _translations(where: _Where, content: Content, b: ChapterBundle, locales) ->
                 missing.append(m)
             elif e.fuzzy or e.id != m.text:
                 stale.append(m)
-            elif sorted(PLACEHOLDER.findall(m.text)) != sorted(PLACEHOLDER.findall(e.string)):
+            elif isinstance(e.string, str) and sorted(PLACEHOLDER.findall(m.text)) != sorted(PLACEHOLDER.findall(e.string)):
                 where.add(m.file, m.path, say("The {lang} translation does not keep the placeholders of the French "
                                               "({placeholders}).", lang=loc,
                                               placeholders=", ".join(PLACEHOLDER.findall(m.text)) or "-"), "warning")

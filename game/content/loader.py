@@ -7,6 +7,7 @@ types, broken cross-references, missing images - and reported together as
 """
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -231,7 +232,7 @@ def _kinds(enum) -> str:
     return ", ".join(names[:-1]) + " or " + names[-1]
 
 
-def explain(err: dict, data: Any = None) -> tuple[tuple, str, bool]:
+def explain(err: Mapping[str, Any], data: Any = None) -> tuple[tuple, str, bool]:
     """Turn one pydantic error into (path, sentence for an author, points at the key?).
 
     `data` is what was validated: with it, paths through a union keyed by `kind` are the file's paths."""
@@ -314,7 +315,7 @@ def _dupes_inside(loc: Located, obj: BaseModel, path: tuple, what: str) -> None:
 
 
 def _link(root: Path, chapters: list[Located], dialogues: list[Located], broken: set[str],
-          broken_files: bool = False, broken_dialogue: set[str] = frozenset()) -> dict[str, ChapterBundle]:
+          broken_files: bool = False, broken_dialogue: set[str] | frozenset[str] = frozenset()) -> dict[str, ChapterBundle]:
     bundles: dict[str, ChapterBundle] = {}
     located_by_id: dict[str, Located] = {}
     for loc in chapters:
@@ -423,8 +424,9 @@ def _check_chapter(root: Path, loc: Located, b: ChapterBundle, dlocs: list[Locat
     traps = endless(b.nodes) if nodes_known else {}  # conversations that can never end
     for dloc in dlocs:
         for ni, node in enumerate(dloc.model.nodes):
-            if b.nodes.get(node.id) is node and node.id in traps:
-                dloc.at(("nodes", ni, "id"), traps[node.id])
+            nid = node.id
+            if b.nodes.get(nid) is node and nid in traps:
+                dloc.at(("nodes", ni, "id"), traps[nid])
 
 
 def ref_tables(b: ChapterBundle, nodes_known: bool = True) -> dict[str, dict]:

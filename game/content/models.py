@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 from enum import Enum
-from typing import Annotated, Any, ClassVar, Literal, Union
+from typing import Annotated, Any, ClassVar, Literal
 
 from pydantic import (BaseModel, ConfigDict, Field, PrivateAttr, StrictBool, StringConstraints, TypeAdapter,
                       ValidationError, WithJsonSchema, model_validator)
@@ -490,7 +490,7 @@ class MatchingGame(MiniGameBase):
 
 
 #: A mini-game: one of the kinds, chosen by its `kind` field.
-MiniGame = Annotated[Union[DilemmasGame, PlacementGame, SequenceGame, MatchingGame], Field(discriminator="kind")]
+MiniGame = Annotated[DilemmasGame | PlacementGame | SequenceGame | MatchingGame, Field(discriminator="kind")]
 _MINIGAME = TypeAdapter(MiniGame)
 
 
@@ -540,7 +540,7 @@ class Chapter(Strict):
 
 
 def _speaker_comment(hit: Hit) -> str:
-    speaker = getattr(hit.owner, "speaker")
+    speaker = getattr(hit.owner, "speaker")  # noqa: B009 - the owner is a Line, typed as any model
     names = {c.id: c.name for c in hit.chapter.characters} if hit.chapter is not None else {}
     return f"Speaker: {names.get(speaker, speaker)}"
 

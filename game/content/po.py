@@ -144,7 +144,7 @@ def parse(text: str) -> tuple[list[Entry], list[tuple[int, int, str]]]:
                                               "more text between quotes."))
             keyword = m.group(1)
             value = _quoted(m.group(4), indent + 1 + len(stripped) - len(m.group(4)))
-            if keyword == "msgctxt" or keyword == "msgid" and (cur is None or cur.strings or cur.id is not None):
+            if keyword == "msgctxt" or (keyword == "msgid" and (cur is None or cur.strings or cur.id is not None)):
                 close()
                 cur = Entry(number, fuzzy=pending_fuzzy)
                 pending_fuzzy = False
@@ -179,11 +179,11 @@ def parse(text: str) -> tuple[list[Entry], list[tuple[int, int, str]]]:
 
 def _append(entry: Entry, last: str, value: str) -> None:
     if last == "msgctxt":
-        entry.context += value
+        entry.context = (entry.context or "") + value
     elif last == "msgid":
-        entry.id += value
+        entry.id = (entry.id or "") + value
     elif last == "msgid_plural":
-        entry.plural += value
+        entry.plural = (entry.plural or "") + value
     else:
         index = int(last.split(":")[1])
         entry.strings[index] += value
@@ -261,6 +261,7 @@ def read_catalog(path: Path, display: str | None = None, *, locale: str | None =
             if locale:
                 catalog.locale = locale
             continue
+        assert e.id is not None  # check() marks an entry without msgid bad
         msgid = (e.id, e.plural) if e.plural is not None else e.id
         string = tuple(e.strings.get(i, "") for i in range(max(e.strings) + 1)) if e.plural is not None \
             else e.strings.get(0, "")

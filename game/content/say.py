@@ -32,4 +32,4 @@ def language(code: str) -> str:
     from babel import Locale
 
     author = _translator.locale if _translator is not None else "en"
-    return Locale.parse(code).get_display_name(author)
+    return Locale.parse(code).get_display_name(author) or code

@@ -4,9 +4,11 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from pydantic import BaseModel
+
 from .models import Chapter, Dialogue
 
-SCHEMAS = {"chapter": Chapter, "dialogue": Dialogue}
+SCHEMAS: dict[str, type[BaseModel]] = {"chapter": Chapter, "dialogue": Dialogue}
 
 
 def schema_text(name: str) -> str:

@@ -13,7 +13,7 @@ chapter (`localized`), so the two cannot disagree.
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from typing import Callable
+from collections.abc import Callable
 
 from .loader import ChapterBundle
 from .walk import Text, walk_bundle

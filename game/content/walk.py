@@ -22,7 +22,8 @@ source map (`place`).
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any, Callable, Iterator, Literal, TypeVar
+from typing import Any, Literal, TypeVar
+from collections.abc import Callable, Iterator
 
 from pydantic import BaseModel
 
@@ -78,7 +79,7 @@ class Text:
     context: the field name by default, "" for the owner's own context (e.g. `objective:o1`).
     """
 
-    comment: str | Callable[["Hit"], str] = ""
+    comment: str | Callable[[Hit], str] = ""
     key: str | None = None
 
 
@@ -132,7 +133,7 @@ def origin(obj: BaseModel) -> Origin | None:
 
 def place(obj: BaseModel, file: str, smap: Any, path: tuple = ()) -> None:
     """Record on `obj` and on every model object inside it where it was written."""
-    setattr(obj, "_origin", Origin(file, tuple(path), smap))  # a private attribute of every content model
+    setattr(obj, "_origin", Origin(file, tuple(path), smap))  # noqa: B010 - a private attribute of every content model, unknown to BaseModel's type
     for f in _plan(type(obj)):
         value = getattr(obj, f.name, None)
         items = value if isinstance(value, list) else [value]

@@ -19,16 +19,16 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import yaml
-
-try:  # libyaml's C parser, when PyYAML was built with it (the wheels are)
-    from yaml.cyaml import CParser as _CParser
-except ImportError:  # pragma: no cover
-    _CParser = None
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from ..i18n import N_
 from .limits import MAX_DEPTH, TOO_DEEP, LimitError, check_yaml_events, unsafe_character, unsafe_sentence
 from .say import say
+
+try:  # libyaml's C parser, when PyYAML was built with it (the wheels are); yaml.cyaml takes it from here too
+    from yaml._yaml import CParser as _CParser
+except ImportError:  # pragma: no cover
+    _CParser = None  # type: ignore[misc,assignment]  # mypy sees the class the stubs declare, present or not
 
 Path_ = tuple  # a path of keys (str) and indices (int)
 _ANCHOR = re.compile(r"(?:^|[\s\[\]{},])&\S")  # where YAML allows an anchor (&name): line start, space, flow sign
@@ -82,7 +82,7 @@ if _CParser is not None:
             yaml.constructor.SafeConstructor.__init__(self)
             _StrictResolver.__init__(self)
 else:  # pragma: no cover - PyYAML built without libyaml
-    _FastLoader = _StrictLoader
+    _FastLoader = _StrictLoader  # type: ignore[misc,assignment]  # mypy cannot type a class defined only with libyaml
 
 
 @dataclass
@@ -132,7 +132,7 @@ def load_yaml(text: str) -> tuple[Any, SourceMap, list[YamlIssue]]:
         try:
             if _ANCHOR.search(text):  # aliases can only expand from an anchor: count first, build after
                 check_yaml_events(_events(_FastLoader(text)))
-            loader = _FastLoader(text)  # libyaml nests at most 1000 deep; _build refuses more than MAX_DEPTH
+            loader: Any = _FastLoader(text)  # libyaml nests at most 1000 deep; _build refuses more than MAX_DEPTH
             try:
                 root = loader.get_single_node()
             finally:

@@ -20,7 +20,7 @@ from .story import StorySoFar, story_so_far
 from .summary import ChapterSummary, ObjectiveScore, present_summary
 
 __all__ = [
-    "ChapterSummary", "ChapterTotals", "Conversation", "FolderBadge", "HotspotLabel", "ObjectiveScore", "ScenePicture",
-    "Speaker", "StorySoFar", "has_started", "present_conversation", "present_scene", "present_summary",
-    "pupil_totals", "story_so_far", "Verdict", "verdict",
+    "ChapterSummary", "ChapterTotals", "Conversation", "FolderBadge", "HotspotLabel", "ObjectiveScore",
+    "ScenePicture", "Speaker", "StorySoFar", "Verdict", "has_started", "present_conversation", "present_scene",
+    "present_summary", "pupil_totals", "story_so_far", "verdict",
 ]

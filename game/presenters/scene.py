@@ -63,7 +63,7 @@ def folder_badge(tr, run: ChapterRun) -> FolderBadge:
 
 def present_scene(tr, run: ChapterRun) -> ScenePicture:
     scene = run.scene
-    spots = tuple(HotspotLabel(h.id, h.label, MARKS[h.action[0]], tuple(h.at)) for h in run.hotspots())
+    spots = tuple(HotspotLabel(h.id, h.label, MARKS[h.action[0]], h.at) for h in run.hotspots())
     return ScenePicture(scene.title, scene.when or "", scene.intro or "", scene.background, spots,
                         folder_badge(tr, run))
 
@@ -72,6 +72,7 @@ def present_conversation(run: ChapterRun) -> Conversation:
     step = run.step()
     if step.kind not in ("line", "choices"):
         raise ValueError(f"no conversation on a {step.kind} step")
+    assert run.state.dialogue is not None  # a line or choices step is inside a conversation
     node = run.bundle.nodes[run.state.dialogue.node]
     line = step.line or (node.lines[-1] if node.lines else None)
     character = run.bundle.characters.get(line.speaker) if line else None

@@ -10,6 +10,6 @@ from .saves import LoadResult, SaveStore, atomic_write_text
 from .store import SCHEMA_VERSION, Records, RecordsError, read_lrs_config
 from .types import ClassCode, InvalidName, Pseudonym
 
-__all__ = ["Activity", "AttemptScore", "ClassCode", "ClassInfo", "InvalidName", "LoadResult", "LrsConfig", "LrsStatus",
-           "ObjectiveScore", "OptionCount", "Outcome", "PupilChapter", "PupilRecords", "Pseudonym", "Record",
-           "Records", "RecordsError", "SCHEMA_VERSION", "SaveStore", "atomic_write_text", "read_lrs_config"]
+__all__ = ["SCHEMA_VERSION", "Activity", "AttemptScore", "ClassCode", "ClassInfo", "InvalidName", "LoadResult",
+           "LrsConfig", "LrsStatus", "ObjectiveScore", "OptionCount", "Outcome", "Pseudonym", "PupilChapter",
+           "PupilRecords", "Record", "Records", "RecordsError", "SaveStore", "atomic_write_text", "read_lrs_config"]

@@ -7,6 +7,7 @@ kept aside (never deleted) and the pupil starts again from what can be recovered
 """
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import hashlib
 import json
@@ -34,10 +35,8 @@ def atomic_write_text(path: Path, text: str) -> None:
             os.fsync(fh.fileno())
         os.replace(tmp, path)
     except BaseException:
-        try:
+        with contextlib.suppress(OSError):
             os.unlink(tmp)
-        except OSError:
-            pass
         raise
     if hasattr(os, "O_DIRECTORY"):
         dfd = os.open(path.parent, os.O_DIRECTORY)

@@ -666,7 +666,7 @@ def _moment(text: str) -> dt.datetime | None:
 
 
 def _outcome(row) -> Outcome:
-    values = dict(zip(_OUTCOME_COLUMNS, row))
+    values = dict(zip(_OUTCOME_COLUMNS, row, strict=False))
     values["correct"] = bool(values["correct"])
     return Outcome(**values)
 

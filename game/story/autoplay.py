@@ -50,6 +50,7 @@ def actions(run: ChapterRun) -> list[Action]:
         return [("answer", right_answer(step.question))]
     if step.kind == "minigame":
         mg, data = step.minigame, step.game
+        assert mg is not None and data is not None  # a minigame step carries both
         if rules.finished(mg, data):
             return [("advance",)]
         if mg.kind.value == "dilemmas":  # every choice is a branch worth covering
@@ -122,7 +123,7 @@ def explore(bundle: ChapterBundle) -> Exploration:
             except (StoryError, KeyError) as exc:
                 ex.errors.append(f"{bundle.id}: action {action} failed: {exc}")
                 continue
-            if action[0] == "choose":
+            if action[0] == "choose" and state.dialogue is not None:  # a choices step is in a conversation
                 ex.choices.add(f"{state.dialogue.node}:{action[1]}")
             nsig = _signature(run.state)
             out.append((action, nsig))
@@ -154,15 +155,15 @@ def explore(bundle: ChapterBundle) -> Exploration:
 
     def path_from_start(sig: str) -> list[Action]:
         path = []
-        while parent[sig] is not None:
-            sig, action = parent[sig]
+        while (link := parent[sig]) is not None:
+            sig, action = link
             path.append(action)
         return path[::-1]
 
     def path_to_end(sig: str) -> list[Action]:
         path = []
-        while to_end.get(sig) is not None:
-            action, sig = to_end[sig]
+        while (step := to_end.get(sig)) is not None:
+            action, sig = step
             path.append(action)
         return path
 
@@ -225,7 +226,8 @@ def _is_branch(action: Action) -> bool:
 
 def _minimal_cover(paths: list[list[Action]]) -> list[list[Action]]:
     """Keep the first path and every path that takes a choice no kept path takes."""
-    kept, taken = [], set()
+    kept: list[list[Action]] = []
+    taken: set[Action] = set()
     for p in paths:
         mine = {a for a in p if _is_branch(a)}
         if not kept or mine - taken:

@@ -21,7 +21,7 @@ The play data's JSON is the one saves have always held (e.g. {"placed": {...}, "
 from __future__ import annotations
 
 import hashlib
-from typing import Any, Union
+from typing import Any
 
 from pydantic import BaseModel, ConfigDict
 
@@ -66,7 +66,7 @@ class MatchingPlay(_Play):
 
 
 #: What a pupil has done so far in a mini-game, whatever its kind (saved with the chapter state).
-GameData = Union[DilemmasPlay, PlacementPlay, SequencePlay, MatchingPlay]
+GameData = DilemmasPlay | PlacementPlay | SequencePlay | MatchingPlay
 
 
 def _mixed(ids: list[str], salt: str) -> list[str]:
@@ -281,7 +281,7 @@ class _Matching:
 def placed_right(mg: SequenceGame | MatchingGame, d: SequencePlay | MatchingPlay) -> set[str]:
     """sequence: the cards already in their right place; matching: the items rightly matched."""
     if isinstance(mg, SequenceGame) and isinstance(d, SequencePlay):
-        return {c for c, right in zip(d.order, mg.cards) if c == right.id}
+        return {c for c, right in zip(d.order, mg.cards, strict=False) if c == right.id}
     if isinstance(mg, MatchingGame) and isinstance(d, MatchingPlay):
         return {it.id for it in mg.items if d.assigned.get(it.id) == it.answer}
     raise MiniGameError(f"{mg.id!r} has no parts to place right")

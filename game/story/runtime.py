@@ -11,7 +11,8 @@ from __future__ import annotations
 import datetime as dt
 import uuid
 from dataclasses import dataclass
-from typing import Callable, Literal
+from typing import Literal
+from collections.abc import Callable
 
 from ..content.loader import ChapterBundle
 from ..content.models import Choice, Effect, Hotspot, Line, MiniGame, Node, Question, QuestionKind
@@ -159,7 +160,7 @@ class ChapterRun:
         """Continue: next line, close a document, leave a question's feedback."""
         kind = self.step().kind
         if kind == "line":
-            self.state.dialogue.line += 1
+            self._dialogue().line += 1
             self._settle()
         elif kind == "document":
             self.state.reading = None
@@ -179,7 +180,7 @@ class ChapterRun:
         choice = next((c for c in self._available(node.choices) if c.id == choice_id), None)
         if choice is None:
             raise StoryError(f"choice {choice_id!r} is not offered in node {node.id!r}")
-        d = self.state.dialogue
+        d = self._dialogue()
         d.chosen, d.then = True, choice.next  # without `next`, the conversation ends
         self._emit(ev.ChoiceMade, node=node.id, choice=choice.id)
         self._apply(choice.effects)
@@ -221,17 +222,17 @@ class ChapterRun:
     def play(self, *action: str) -> None:
         """One move in the mini-game on screen, e.g. play("place", "tanks", "kent")."""
         self._require("minigame")
-        st = self.state.minigame
+        st, data = self._minigame()
         mg = self.bundle.minigames[st.id]
-        if rules.finished(mg, st.data):
+        if rules.finished(mg, data):
             raise StoryError("the mini-game is finished: continue")
         try:
-            st.data = rules.apply(mg, st.data, action)
+            st.data = data = rules.apply(mg, data, action)
         except rules.MiniGameError as exc:
             raise StoryError(str(exc)) from None
         self._emit(ev.MiniGameMove, minigame=mg.id, move=list(action))
-        if rules.finished(mg, st.data):
-            self._emit(ev.MiniGameFinished, minigame=mg.id, result=rules.result(mg, st.data))
+        if rules.finished(mg, data):
+            self._emit(ev.MiniGameFinished, minigame=mg.id, result=rules.result(mg, data))
         self._after_action()
 
     def open_document(self, doc_id: str) -> None:
@@ -300,7 +301,20 @@ class ChapterRun:
             raise StoryError(f"expected a {kind} step, the pupil is on a {actual} step")
 
     def _node(self) -> Node:
-        return self.bundle.nodes[self.state.dialogue.node]
+        return self.bundle.nodes[self._dialogue().node]
+
+    def _dialogue(self) -> DialogueState:
+        """The conversation on screen; a StoryError when there is none."""
+        if self.state.dialogue is None:
+            raise StoryError("no conversation on screen")
+        return self.state.dialogue
+
+    def _minigame(self) -> tuple[MiniGameState, rules.GameData]:
+        """The mini-game on screen and what the pupil has done in it; a StoryError when there is none."""
+        st = self.state.minigame
+        if st is None or st.data is None:
+            raise StoryError("no mini-game on screen")
+        return st, st.data
 
     def _holds(self, requires, excludes) -> bool:
         flags = set(self.state.flags)
@@ -321,7 +335,7 @@ class ChapterRun:
             self._enter_node(scene.enter)
 
     def _enter_node(self, node_id: str) -> None:
-        d = self.state.dialogue
+        d = self._dialogue()
         finish, go = d.finish, d.go
         self.state.dialogue = DialogueState(node=node_id, finish=finish, go=go)
         if node_id not in self.state.visited_nodes:
@@ -329,7 +343,6 @@ class ChapterRun:
         self._apply(self.bundle.nodes[node_id].effects)
 
     def _apply(self, effects: list[Effect]) -> None:
-        d = self.state.dialogue
         for e in effects:
             if e.set is not None and e.set not in self.state.flags:
                 self.state.flags.append(e.set)
@@ -338,19 +351,19 @@ class ChapterRun:
             elif e.give is not None:
                 self._give(e.give)
             elif e.ask is not None:
-                d.pending.append(e.ask)
+                self._dialogue().pending.append(e.ask)
             elif e.play is not None:
-                d.pending.append(f"play:{e.play}")
+                self._dialogue().pending.append(f"play:{e.play}")
             elif e.go is not None:
+                d = self._dialogue()
                 d.go = e.go
                 if "go" not in d.finish:
                     d.finish.append("go")
-            elif e.end_chapter:
-                if "end" not in d.finish:
-                    d.finish.append("end")
+            elif e.end_chapter and "end" not in self._dialogue().finish:
+                self._dialogue().finish.append("end")
 
     def _show_line(self) -> None:
-        d = self.state.dialogue
+        d = self._dialogue()
         node = self._node()
         if d.line < len(node.lines):
             line = node.lines[d.line]
@@ -361,7 +374,7 @@ class ChapterRun:
         for _ in range(10_000):
             if self.state.dialogue is None or self.state.question is not None or self.state.minigame is not None:
                 return
-            d = self.state.dialogue
+            d = self._dialogue()
             node = self._node()
             if d.line < len(node.lines):
                 self._show_line()
@@ -387,10 +400,10 @@ class ChapterRun:
                 self._enter_node(node.next)
                 continue
             self._end_conversation()
-        raise StoryError(f"the conversation loops without any line or choice (at node {self.state.dialogue.node!r})")
+        raise StoryError(f"the conversation loops without any line or choice (at node {self._dialogue().node!r})")
 
     def _end_conversation(self) -> None:
-        d = self.state.dialogue
+        d = self._dialogue()
         self.state.dialogue = None
         if "go" in d.finish and d.go:
             self._enter_scene(d.go)
@@ -422,11 +435,11 @@ class ChapterRun:
         self._emit(ev.MiniGameStarted, minigame=game_id)
 
     def _finish_minigame(self) -> None:
-        st = self.state.minigame
+        st, data = self._minigame()
         mg = self.bundle.minigames[st.id]
-        if not rules.finished(mg, st.data):
+        if not rules.finished(mg, data):
             raise StoryError("the mini-game is not finished yet")
-        self.state.played[mg.id] = rules.result(mg, st.data)
+        self.state.played[mg.id] = rules.result(mg, data)
         self.state.minigame = None
         self._apply(mg.effects)  # only set, clear and give: they need no conversation
         self._emit(ev.MiniGameCompleted, minigame=mg.id, result=self.state.played[mg.id])
