@@ -83,14 +83,14 @@ $(RALPH):
 CORE  := game/content game/story game/records game/presenters game/navigator.py game/preferences.py \
          game/i18n.py game/session.py game/stats.py game/catalogs.py
 TYPED := $(CORE)
-FAST  := not render and not slow and not lrs and not browser
+FAST  := not render and not slow and not lrs and not browser and not process
 
 # Static checks on the pure core.
 lint: $(STAMP)
 	$(VENV)/bin/ruff check $(CORE)
 	$(VENV)/bin/mypy --follow-imports=silent $(TYPED)
 
-# The fast tier: static checks, then every test that needs no window, no network, no browser.
+# The fast tier: static checks, then every test that needs no window, no network, no browser and starts no process.
 check: lint
 	$(PY) -m pytest -q -p no:cacheprovider -m "$(FAST)"
 

@@ -49,6 +49,7 @@ def errors_in(problems, file):
 
 
 # -- 1. files: devices, FIFOs, folders, size, alias bombs, depth ------------------------------------------------
+@pytest.mark.process
 @pytest.mark.parametrize("case", sorted(attacks.YAML_ATTACKS))
 def test_any_content_file_is_read_in_bounded_memory_and_time_and_answered_with_a_sentence(tmp_path, case):
     root = attacks.mini_copy(tmp_path / "content")

@@ -3,11 +3,13 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from babel.messages.pofile import read_po
 
 ROOT = Path(__file__).resolve().parents[1]
 
 
+@pytest.mark.process
 def test_pybabel_extract_collects_content_with_lines_contexts_and_comments(mini_root, tmp_path):
     pot = tmp_path / "content.pot"
     res = subprocess.run([str(Path(sys.executable).parent / "pybabel"), "extract", "-F", str(ROOT / "babel-content.cfg"),

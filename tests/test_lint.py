@@ -55,6 +55,7 @@ def test_a_scene_with_no_way_on(mini_root):
     assert 'The scene "rue" has no way on' in messages and 'The scene "mine" is never reached' in messages
 
 
+@pytest.mark.process
 def test_translation_warnings_and_json_exit_code(mini_root):
     from game.catalogs import update_catalogs
 

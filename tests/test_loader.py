@@ -129,6 +129,7 @@ def _validate(root) -> subprocess.CompletedProcess:
                           capture_output=True, text=True, timeout=60)
 
 
+@pytest.mark.process
 def test_validate_command_exit_codes_and_no_traceback(mini_root, tmp_path):
     ok = _validate(mini_root)
     assert ok.returncode == 0, ok.stdout + ok.stderr
@@ -143,6 +144,7 @@ def test_validate_command_exit_codes_and_no_traceback(mini_root, tmp_path):
     assert missing.returncode == 1 and "levels/ is missing" in missing.stdout
 
 
+@pytest.mark.process
 def test_validate_json_for_machines(mini_root):
     import json
 

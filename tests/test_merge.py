@@ -74,6 +74,7 @@ def test_merge_refuses_unknown_or_same_pupils(store):
     assert store.pupils("5B") == ["Bruno", "Maelys", "Maëlys"]
 
 
+@pytest.mark.process
 def test_merge_command_asks_first_then_says_what_it_kept(store, tmp_path):
     from tests.test_report import run_main
 

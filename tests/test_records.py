@@ -219,6 +219,7 @@ def test_erase_finds_a_name_an_older_game_stored_without_normalising_it(tmp_path
     records.close()
 
 
+@pytest.mark.process
 def test_the_teacher_erase_command_clears_the_queue_too(tmp_path, mini_content):
     """The bug: `teacher erase` removed the records but their statements stayed queued and were still sent."""
     records, _ = class_folder(tmp_path, mini_content)
@@ -365,6 +366,7 @@ s.close()
     records.close()
 
 
+@pytest.mark.process
 def test_a_class_5eme_goes_sign_in_records_export_import(tmp_path, mini_content):
     """The bug: a class typed "5ème" signed in as "5ÈME", but its own export was refused by `teacher import`."""
     from game.session import PupilSession, check_sign_in

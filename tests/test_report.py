@@ -73,6 +73,7 @@ def run_main(*args):
     return subprocess.run([sys.executable, str(ROOT / "main.py"), *args], capture_output=True, text=True, timeout=120)
 
 
+@pytest.mark.process
 def test_csv_export_opens_in_a_french_spreadsheet(tmp_path):
     store = Records(tmp_path)
     fill(store)
@@ -169,6 +170,7 @@ def test_csv_read_by_libreoffice_in_french(tmp_path, mini_content):
     assert q_vrai[col["texte de la réponse"]][2].strip("\u2060") == next(o.text for o in q.options if o.id == "faux")
 
 
+@pytest.mark.process
 def test_xapi_export_then_import_elsewhere_restores_the_same_numbers(tmp_path, mini_content):
     from teacher_mode.analytics import summary_json
 
@@ -191,6 +193,7 @@ def test_xapi_export_then_import_elsewhere_restores_the_same_numbers(tmp_path, m
     assert summary_json(class_report(imported, "5B", mini_content)) == before
 
 
+@pytest.mark.process
 def test_a_file_with_bad_or_foreign_statements_changes_nothing_unless_told_to_skip_them(tmp_path):
     src = Records(tmp_path / "a")
     fill(src)
@@ -222,6 +225,7 @@ def test_a_file_with_bad_or_foreign_statements_changes_nothing_unless_told_to_sk
     assert school.count() == 2 and {o.class_code for o in school.outcomes()} == {"5B"}
 
 
+@pytest.mark.process
 def test_an_import_without_its_class_is_refused(tmp_path):
     f = tmp_path / "x.jsonl"
     f.write_text("", encoding="utf-8")
@@ -230,6 +234,7 @@ def test_an_import_without_its_class_is_refused(tmp_path):
     assert not (tmp_path / "outcomes.sqlite3").exists() or Records(tmp_path).count() == 0
 
 
+@pytest.mark.process
 def test_erase_command_asks_first_then_removes_rows_and_export_lines(tmp_path):
     store = Records(tmp_path)
     fill(store)

@@ -4,9 +4,12 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parents[1]
 
 
+@pytest.mark.process
 def test_stats_json_counts_the_test_chapter(mini_root):
     from game.catalogs import update_catalogs
     from game.content.loader import load_content
