@@ -4,12 +4,53 @@ Pure: no arcade, no HTTP. `game.session` talks to it through `port.PupilRecords`
 methods of `store.Records`. See store.py for the tables, migrations and the erase path.
 """
 from .port import PupilRecords
-from .rows import (Activity, AttemptScore, ClassInfo, LrsConfig, ObjectiveScore, OptionCount, Outcome, PupilChapter,
-                   Record)
+from .rows import (
+                   Activity,
+                   AttemptScore,
+                   ClassInfo,
+                   LrsConfig,
+                   ObjectiveScore,
+                   OptionCount,
+                   Outcome,
+                   PupilChapter,
+                   Record,
+)
 from .saves import LoadResult, SaveStore, atomic_write_text
-from .store import SCHEMA_VERSION, Records, RecordsError, read_lrs_config
+from .store import (
+                   SCHEMA_VERSION,
+                   PupilBusy,
+                   Records,
+                   RecordsError,
+                   RecordsReadError,
+                   damaged_copies,
+                   damaged_sentence,
+                   read_lrs_config,
+)
 from .types import ClassCode, InvalidName, Pseudonym
 
-__all__ = ["Activity", "AttemptScore", "ClassCode", "ClassInfo", "InvalidName", "LoadResult", "LrsConfig",
-           "ObjectiveScore", "OptionCount", "Outcome", "PupilChapter", "PupilRecords", "Pseudonym", "Record",
-           "Records", "RecordsError", "SCHEMA_VERSION", "SaveStore", "atomic_write_text", "read_lrs_config"]
+__all__ = [
+                   "SCHEMA_VERSION",
+                   "Activity",
+                   "AttemptScore",
+                   "ClassCode",
+                   "ClassInfo",
+                   "InvalidName",
+                   "LoadResult",
+                   "LrsConfig",
+                   "ObjectiveScore",
+                   "OptionCount",
+                   "Outcome",
+                   "Pseudonym",
+                   "PupilBusy",
+                   "PupilChapter",
+                   "PupilRecords",
+                   "Record",
+                   "Records",
+                   "RecordsError",
+                   "RecordsReadError",
+                   "SaveStore",
+                   "atomic_write_text",
+                   "damaged_copies",
+                   "damaged_sentence",
+                   "read_lrs_config",
+]
