@@ -189,6 +189,7 @@ class App:
     def sign_in(self, class_code: str, pupil: str) -> None:
         if self.session is not None:
             self.session.close()
+            self.session = None  # a refused sign-in (PupilBusy, RecordsError) leaves no closed session behind
         self.session = PupilSession(self.content, self.data_dir, class_code, pupil, self.locale)
         self._start_sender()
         settings = self.session.profile.settings
