@@ -136,7 +136,8 @@ class App:
             self.content = None
             self.show_title()
             return
-        self.session = PupilSession(self.content, self.data_dir, "PREVIEW", "auteur", self.locale)
+        self.session = PupilSession(self.content, self.data_dir, "PREVIEW", "auteur", self.locale,
+                                    exclusive=False)  # an author may preview two chapters at once
         run = self.session.open_chapter(chapter, restart=True)
         if scene or node:
             try:

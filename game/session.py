@@ -49,7 +49,7 @@ class ChapterStatus:
 
 class PupilSession:
     def __init__(self, content: Content, data_dir: Path, class_code: str, pupil: str, locale: str = "fr",
-                 *, store: PupilRecords | None = None, clock=None):
+                 *, store: PupilRecords | None = None, clock=None, exclusive: bool = True):
         self.content = content
         self.data_dir = Path(data_dir)
         # Answers, activity and the save; the records also queue them for the school's LRS when linked to one.
@@ -57,7 +57,7 @@ class PupilSession:
         # computer and recorded later (Records.held), the window never freezes.
         self.store: PupilRecords = store or Records(self.data_dir, busy_timeout=0.5)
         self.clock = clock
-        claim = getattr(self.store, "claim", None)
+        claim = getattr(self.store, "claim", None) if exclusive else None  # an author's preview: not a pupil
         try:
             self._lock = claim(class_code, pupil) if claim else None  # PupilBusy: already playing in another window
         except Exception:
@@ -176,10 +176,17 @@ class PupilSession:
     def close(self) -> None:
         try:
             self.save()
+        finally:
+            self.leave()
+
+    def leave(self) -> None:
+        """Close the records and free the pupil's one-window lock, without saving (a look-only session)."""
+        try:
             self.store.close()
         finally:
             if self._lock is not None:
                 self._lock.release()
+                self._lock = None
 
 
 def _answer_of(o: Outcome) -> Answer:
