@@ -100,6 +100,7 @@ class App:
     def sign_in(self, class_code: str, pupil: str) -> None:
         if self.session is not None:
             self.session.close()
+            self.session = None  # a refused sign-in (PupilBusy, RecordsError) leaves no closed session behind
         self.session = PupilSession(self.content, self.data_dir, class_code, pupil, self.prefs.language)
         self._start_sender()
         # the pupil's own preferences come back; ones chosen before signing in are adopted (and saved once)
@@ -142,7 +143,8 @@ class App:
             self._content_problem(Problem("levels/", 1, 1, f"There is no chapter {chapter!r}; chapters: "
                                                            f"{', '.join(self.content.chapters)}."))
             return
-        self.session = PupilSession(self.content, self.data_dir, "PREVIEW", "auteur", self.prefs.language)
+        self.session = PupilSession(self.content, self.data_dir, "PREVIEW", "auteur", self.prefs.language,
+                                    exclusive=False)  # an author may preview two chapters at once
         run = self.session.open_chapter(chapter, restart=True)
         if scene or node:
             try:

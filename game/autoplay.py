@@ -42,7 +42,7 @@ def cmd_autoplay(args) -> int:
     for cid in [b.id for b in content.ordered() if b.id in wanted]:
         session0 = PupilSession(content, data_dir, "AUTOPLAY", "explorer", args.lang)
         bundle = session0.bundle(cid)
-        session0.store.close()
+        session0.leave()  # its records and the pupil's one-window lock
         ex = explore(bundle)
         totals = ex.totals(bundle)
         cover = ", ".join(f"{k} {a}/{t}" for k, (a, t) in totals.items())

@@ -51,12 +51,21 @@ class ChapterStatus:
 
 class PupilSession:
     def __init__(self, content: Content, data_dir: Path, class_code: str, pupil: str, locale: str = "fr",
-                 *, store: PupilRecords | None = None, clock=None):
+                 *, store: PupilRecords | None = None, clock=None, exclusive: bool = True):
         self.content = content
         self.data_dir = Path(data_dir)
         # Answers, activity and the save; the records also queue them for the school's LRS when linked to one.
-        self.store: PupilRecords = store or Records(self.data_dir)
+        # A short wait for another program's lock: an answer that cannot be written at once is kept on this
+        # computer and recorded later (Records.held), the window never freezes.
+        self.store: PupilRecords = store or Records(self.data_dir, busy_timeout=0.5)
         self.clock = clock
+        claim = getattr(self.store, "claim", None) if exclusive else None  # an author's preview: not a pupil
+        try:
+            self._lock = claim(class_code, pupil) if claim else None  # PupilBusy: already playing in another window
+        except Exception:
+            if store is None:
+                self.store.close()
+            raise
         loaded = self.store.load_profile(class_code, pupil)
         self.profile = loaded.profile
         self.notice = loaded.notice or self.store.notice
@@ -162,9 +171,25 @@ class PupilSession:
     def save(self) -> None:
         self.store.save_profile(self.profile)
 
+    @property
+    def held(self) -> int:
+        """Answers and activity kept on this computer because the records could not be written yet."""
+        return getattr(self.store, "held", 0)
+
     def close(self) -> None:
-        self.save()
-        self.store.close()
+        try:
+            self.save()
+        finally:
+            self.leave()
+
+    def leave(self) -> None:
+        """Close the records and free the pupil's one-window lock, without saving (a look-only session)."""
+        try:
+            self.store.close()
+        finally:
+            if self._lock is not None:
+                self._lock.release()
+                self._lock = None
 
 
 def _answer_of(o: Outcome) -> Answer:

@@ -5,7 +5,9 @@ import json
 import sys
 from pathlib import Path
 
-from game.records import ClassCode, InvalidName, Pseudonym, Records, RecordsError
+from game.i18n import N_
+from game.records import (ClassCode, InvalidName, Pseudonym, Records, RecordsError, RecordsReadError,
+                          damaged_sentence)
 
 from .analytics import class_report
 from .xapi import StatementError, parse, statement
@@ -69,8 +71,11 @@ def run(args) -> int:
             print(f"{args.class_code!r} is not a class code: 2 to 12 letters or digits, e.g. 5B or 5ème.",
                   file=sys.stderr)
             return 2
-    try:
-        store = Records(data_dir)
+    damaged = damaged_sentence(data_dir)  # told by every command until the copies are moved away
+    if damaged:
+        print(damaged, file=sys.stderr)
+    try:  # reports and exports only read: they work on a read-only folder and never create or change anything
+        store = Records(data_dir, read_only=args.teacher_command in ("report", "export"))
     except RecordsError as exc:
         print(f"Nothing was done: {exc}", file=sys.stderr)
         return 1
@@ -78,6 +83,10 @@ def run(args) -> int:
         commands = {"report": _report, "export": _export, "import": _import, "lrs": _lrs, "sync": _sync,
                     "erase": _erase, "merge": _merge}
         return commands[args.teacher_command](args, store)
+    except RecordsReadError as exc:  # damage found while reading (a page quick_check did not reach)
+        print(f"The records in {store.path} could not be read ({exc}); nothing more was done. "
+              f"Start the game once: a damaged file is kept aside and a new one started.", file=sys.stderr)
+        return 1
     finally:
         store.close()
 

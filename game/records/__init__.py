@@ -7,9 +7,11 @@ from .port import PupilRecords
 from .rows import (Activity, AttemptScore, ClassInfo, LrsConfig, LrsStatus, ObjectiveScore, OptionCount, Outcome,
                    PupilChapter, Record)
 from .saves import LoadResult, SaveStore, atomic_write_text
-from .store import SCHEMA_VERSION, Records, RecordsError, read_lrs_config
+from .store import (SCHEMA_VERSION, PupilBusy, Records, RecordsError, RecordsReadError, damaged_copies,
+                    damaged_sentence, read_lrs_config)
 from .types import ClassCode, InvalidName, Pseudonym
 
 __all__ = ["SCHEMA_VERSION", "Activity", "AttemptScore", "ClassCode", "ClassInfo", "InvalidName", "LoadResult",
-           "LrsConfig", "LrsStatus", "ObjectiveScore", "OptionCount", "Outcome", "Pseudonym", "PupilChapter",
-           "PupilRecords", "Record", "Records", "RecordsError", "SaveStore", "atomic_write_text", "read_lrs_config"]
+           "LrsConfig", "LrsStatus", "ObjectiveScore", "OptionCount", "Outcome", "Pseudonym", "PupilBusy", "PupilChapter",
+           "PupilRecords", "Record", "Records", "RecordsError", "RecordsReadError", "SaveStore", "atomic_write_text",
+           "damaged_copies", "damaged_sentence", "read_lrs_config"]

@@ -27,3 +27,6 @@ class PupilRecords(Protocol):
     def save_profile(self, profile) -> None: ...
 
     def close(self) -> None: ...
+
+    # Optional (a fake store may leave them out): `claim(class_code, pupil)` -> a lock with `release()`, raising
+    # PupilBusy when the pupil plays in another window; `held` -> answers kept on this computer, not yet recorded.

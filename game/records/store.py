@@ -12,13 +12,18 @@ No other module runs SQL on these tables: they use the typed methods below.
 """
 from __future__ import annotations
 
+import contextlib
+import dataclasses
 import datetime as dt
 import hashlib
 import hmac
 import json
+import os
 import secrets
 import shutil
 import sqlite3
+import sys
+import uuid
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -131,6 +136,52 @@ class RecordsError(Exception):
     """The data folder cannot be used as it is (a sentence to show)."""
 
 
+# SQLite's primary result codes (the low byte of sqlite_errorcode).
+_BUSY, _LOCKED, _READONLY, _IOERR, _CORRUPT, _FULL, _CANTOPEN, _NOTADB = 5, 6, 8, 10, 11, 13, 14, 26
+PENDING_GLOB = "pending-records-*.json"
+
+
+def _code(exc: BaseException) -> int:
+    return (getattr(exc, "sqlite_errorcode", 0) or 0) & 0xFF
+
+
+# What a command catches when a read meets damage that the opening check did not reach (no sqlite3 import needed
+# outside this package).
+RecordsReadError = sqlite3.DatabaseError
+
+
+class _Damaged(sqlite3.DatabaseError):
+    """PRAGMA quick_check found damage."""
+
+
+def is_damage(exc: BaseException) -> bool:
+    """True only for a file SQLite itself calls damaged: never for busy, locked, read-only or a full disk."""
+    return isinstance(exc, _Damaged) or (isinstance(exc, sqlite3.DatabaseError) and _code(exc) in (_CORRUPT, _NOTADB))
+
+
+def is_transient(exc: BaseException) -> bool:
+    """An answer that could not be written now but can be later: another program holds the lock, the file or
+    folder is read-only, the disk is full, an I/O error."""
+    return (isinstance(exc, sqlite3.OperationalError) and _code(exc) in (_BUSY, _LOCKED, _READONLY, _IOERR, _FULL,
+                                                                         _CANTOPEN)) \
+        or isinstance(exc, OSError)
+
+
+def damaged_copies(data_dir: Path) -> list[Path]:
+    """The damaged databases kept aside in this folder (told in every command and on the teacher's home screen
+    until the teacher or a technician moves them away)."""
+    return sorted(Path(data_dir).glob(f"{DB_NAME}.damaged-*[0-9]"))
+
+
+def damaged_sentence(data_dir: Path) -> str | None:
+    kept = damaged_copies(data_dir)
+    if not kept:
+        return None
+    return (f"Warning: {len(kept)} damaged records file(s) kept aside in {Path(data_dir)} "
+            f"({', '.join(k.name for k in kept)}): the records made before the damage are in them, not in the "
+            f"reports. Keep them for a technician.")
+
+
 def _table_exists(db: sqlite3.Connection, name: str) -> bool:
     return db.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", (name,)).fetchone() is not None
 
@@ -176,16 +227,31 @@ class Records:
 
     notice: str | None = None  # set when a damaged database was kept aside and a new one started
 
-    def __init__(self, data_dir: Path):
+    def __init__(self, data_dir: Path, *, read_only: bool = False, busy_timeout: float = 10.0):
+        """`read_only`: reports and exports; nothing is created or changed (a missing file reads as no records).
+        `busy_timeout`: how long to wait for another program's write lock (short on the pupil's path: an answer
+        that cannot be written in time is kept in a pending journal and written later)."""
         self.data_dir = Path(data_dir)
         self.path = self.data_dir / DB_NAME
         self.saves = SaveStore(self.data_dir)
-        self.data_dir.mkdir(parents=True, exist_ok=True)
+        self.read_only = read_only
+        self.busy_timeout = busy_timeout
+        self._held: list[Record] = []  # records kept in this process's journal, not yet in the database
+        self._journal = self.data_dir / f"pending-records-{uuid.uuid4().hex}.json"
+        if read_only:
+            self._open_read_only()
+            return
+        try:
+            self.data_dir.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise RecordsError(f"the data folder {self.data_dir} cannot be created ({exc.strerror}).") from exc
         try:
             self._open()
-        except sqlite3.DatabaseError:
-            # A damaged file (a pulled plug on an old disk, a stray copy): keep it for the teacher and a
-            # technician, never delete it, and start a new store so that pupils can go on answering.
+        except sqlite3.DatabaseError as exc:
+            if not is_damage(exc):
+                raise RecordsError(self._sentence(exc)) from exc
+            # Really damaged (SQLite says so): keep it for the teacher and a technician, never delete it, and
+            # start a new store so that pupils can go on answering. Told by every command and the teacher's home.
             stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
             kept = self.path.with_name(f"{self.path.name}.damaged-{stamp}")
             for suffix in ("", "-wal", "-shm"):
@@ -194,19 +260,74 @@ class Records:
                     part.rename(kept.with_name(kept.name + suffix))
             self.notice = f"damaged:{kept.name}"
             self._open()
+        self.flush_pending()
+
+    def _sentence(self, exc: BaseException) -> str:
+        code = _code(exc)
+        if code in (_BUSY, _LOCKED):
+            return (f"the records in {self.path} are in use by another program (nothing was changed): "
+                    f"try again in a moment.")
+        if code in (_READONLY, _CANTOPEN):
+            return f"the records in {self.path} cannot be written (a read-only file or folder)."
+        if code == _FULL:
+            return f"the disk holding {self.path} is full."
+        return f"the records in {self.path} cannot be used ({exc})."
 
     @classmethod
     def in_dir(cls, data_dir: Path) -> Records:
         return cls(data_dir)
 
+    @property
+    def damaged(self) -> str | None:
+        """A sentence when damaged databases were kept aside in this folder (None otherwise)."""
+        return damaged_sentence(self.data_dir)
+
+    def _open_read_only(self) -> None:
+        if not self.path.exists():
+            # No records yet: an empty in-memory store, so reports say "no records" and nothing is created.
+            self._db = sqlite3.connect(":memory:", isolation_level=None)
+            for step in MIGRATIONS:
+                step(self._db, self.data_dir)
+            return
+        uri = self.path.resolve().as_uri() + "?mode=ro"
+        try:
+            try:
+                self._db = sqlite3.connect(uri, uri=True, isolation_level=None, timeout=self.busy_timeout)
+                version = self._db.execute("PRAGMA user_version").fetchone()[0]
+            except sqlite3.OperationalError as exc:
+                wal = self.path.with_name(self.path.name + "-wal")
+                if _code(exc) not in (_READONLY, _CANTOPEN) or (wal.exists() and wal.stat().st_size > 0):
+                    raise
+                # A read-only folder: SQLite cannot make its shared-memory file. Nobody can write there, and no
+                # write-ahead log is waiting, so the file is read as it is (immutable).
+                self._db = sqlite3.connect(uri + "&immutable=1", uri=True, isolation_level=None)
+                version = self._db.execute("PRAGMA user_version").fetchone()[0]
+            self._check()
+        except sqlite3.DatabaseError as exc:
+            if is_damage(exc):
+                raise RecordsError(f"the records in {self.path} are damaged; the game keeps the file aside the "
+                                   f"next time it starts, and starts a new one.") from exc
+            raise RecordsError(self._sentence(exc)) from exc
+        if version != SCHEMA_VERSION:
+            self._db.close()
+            raise RecordsError(f"the records in {self.path} are at version {version}, this game reads version "
+                               f"{SCHEMA_VERSION}: start the game once (it updates them), then try again.")
+
+    def _check(self) -> None:
+        """Damage anywhere in the file, not only on the first page (bounded: stops at the first problem)."""
+        row = self._db.execute("PRAGMA quick_check(1)").fetchone()
+        if row is None or row[0] != "ok":
+            raise _Damaged(f"quick_check: {row[0] if row else 'no answer'}")
+
     def _open(self) -> None:
-        self._db = sqlite3.connect(self.path, isolation_level=None, timeout=10)
+        self._db = sqlite3.connect(self.path, isolation_level=None, timeout=self.busy_timeout)
         try:
             self._db.execute("PRAGMA journal_mode=WAL")
             self._db.execute("PRAGMA synchronous=FULL")
             self._db.execute("PRAGMA secure_delete=ON")  # erased records are overwritten, not just unlinked
             self._migrate()
             self._db.execute("SELECT COUNT(*) FROM outcomes").fetchone()
+            self._check()
         except sqlite3.DatabaseError:
             self._db.close()
             raise
@@ -237,11 +358,62 @@ class Records:
 
     # -- writing records -----------------------------------------------------------------------------
     def record(self, outcome: Outcome, *, queue: bool = True) -> bool:
-        """Write one outcome in its own transaction (queued for the LRS when the link is on). False if already there."""
-        return self.record_many([outcome], queue=queue) == 1
+        """Write one outcome in its own transaction (queued for the LRS when the link is on). False if already
+        there. If the database cannot be written now (busy, read-only, disk full), the outcome is kept in this
+        process's pending journal (written atomically beside the saves) and written later: the next answer, the
+        next start, or `flush_pending`; `held` then counts it. Written exactly once (statement ids are unique)."""
+        return self._record_or_hold([outcome], queue)
 
     def record_activity(self, activity: Activity, *, queue: bool = True) -> bool:
-        return self.record_many([activity], queue=queue) == 1
+        return self._record_or_hold([activity], queue)
+
+    def _record_or_hold(self, records: list[Record], queue: bool) -> bool:
+        self.flush_pending()
+        try:
+            return self.record_many(records, queue=queue) == 1
+        except (sqlite3.OperationalError, OSError) as exc:
+            if not is_transient(exc):
+                raise
+            self._held.extend(records)
+            self._write_journal()
+            return False
+
+    @property
+    def held(self) -> int:
+        """Records this process kept in its pending journal because the database could not be written."""
+        return len(self._held)
+
+    def _write_journal(self) -> None:
+        body = json.dumps([{"kind": "outcome" if isinstance(r, Outcome) else "activity", **dataclasses.asdict(r)}
+                           for r in self._held])
+        with contextlib.suppress(OSError):  # a full disk: the records stay in memory (and in the save), retried later
+            atomic_write_text(self._journal, body)
+
+    def flush_pending(self) -> int:
+        """Write the records held by this process and the journals left by others (a crash, a closed window).
+        Returns how many were new; nothing is lost if the database is still busy."""
+        journals = [j for j in self.data_dir.glob(PENDING_GLOB) if j != self._journal]
+        if not self._held and not journals:
+            return 0
+        found: list[Record] = list(self._held)
+        for j in journals:
+            try:
+                for item in json.loads(j.read_text(encoding="utf-8")):
+                    kind = item.pop("kind")
+                    found.append(Outcome(**item) if kind == "outcome" else Activity(**item))
+            except (OSError, ValueError, TypeError, KeyError, AttributeError):
+                continue  # unreadable: left in place for a technician, never deleted
+        try:
+            n = self.record_many(found)
+        except (sqlite3.OperationalError, OSError) as exc:
+            if is_transient(exc):
+                return 0
+            raise
+        self._held.clear()
+        for j in [self._journal, *journals]:
+            with contextlib.suppress(OSError):
+                j.unlink(missing_ok=True)
+        return n
 
     def record_many(self, records: Iterable[Record], *, queue: bool = True) -> int:
         """Records in one transaction (an import): all of them, or none after a crash. `queue=False` for records
@@ -258,8 +430,15 @@ class Records:
                 else:
                     table, kind, columns = "activity", "activity", _ACTIVITY_COLUMNS
                     values = [getattr(r, c) for c in columns]
-                cur = self._db.execute(f"INSERT OR IGNORE INTO {table} ({', '.join(columns)}) "
-                                       f"VALUES ({', '.join('?' * len(columns))})", values)
+                sql = (f"INSERT OR IGNORE INTO {table} ({', '.join(columns)}) "
+                       f"SELECT {', '.join('?' * len(columns))}")
+                if isinstance(r, Outcome):
+                    # An answer is final: one answer per pupil, chapter, attempt and question, even from two
+                    # processes (the check and the insert run under the write lock of BEGIN IMMEDIATE).
+                    sql += (" WHERE NOT EXISTS (SELECT 1 FROM outcomes WHERE class_code = ? AND pupil = ? "
+                            "AND chapter = ? AND attempt = ? AND question = ?)")
+                    values += [r.class_code, r.pupil, r.chapter, r.attempt, r.question]
+                cur = self._db.execute(sql, values)
                 if cur.rowcount == 1:
                     added += 1
                     if link:
@@ -372,6 +551,11 @@ class Records:
         return None if row is None or row[0] is None else json.loads(row[0])
 
     # -- saves -----------------------------------------------------------------------------------------
+    def claim(self, class_code: str, pupil: str) -> PupilLock:
+        """One window per pupil on this data folder: an OS file lock (released by the OS when the game ends,
+        even after a crash). PupilBusy if another window holds it."""
+        return PupilLock(self.saves.path(class_code, pupil).with_suffix(".lock"))
+
     def load_profile(self, class_code: str, pupil: str) -> LoadResult:
         return self.saves.load(class_code, pupil)
 
@@ -506,6 +690,8 @@ class Records:
                 for name in _valid(Pseudonym, pupil):
                     for f in self.saves.files_of(code, name):
                         f.unlink()
+                    with contextlib.suppress(OSError):  # the one-window lock (its name is the save's)
+                        self.saves.path(code, name).with_suffix(".lock").unlink(missing_ok=True)
         return n
 
     def older_than(self, cutoff: str) -> int:
@@ -636,6 +822,38 @@ class Records:
     def _checkpoint(self) -> None:
         """Fold the write-ahead log into the database and empty it, so erased rows leave no copy behind."""
         self._db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+
+
+class PupilBusy(RecordsError):
+    """This pupil is already playing in another window on this computer (or data folder)."""
+
+
+class PupilLock:
+    """An exclusive OS lock on a small file beside the pupil's save (fcntl on Linux and macOS, msvcrt on
+    Windows); the file holds the PID for a technician. Released by `release` or by the OS when the process ends."""
+
+    def __init__(self, path: Path):
+        self.path = path
+        path.parent.mkdir(parents=True, exist_ok=True)
+        self._fd: int | None = os.open(path, os.O_RDWR | os.O_CREAT, 0o600)
+        try:
+            if sys.platform == "win32":
+                import msvcrt
+                msvcrt.locking(self._fd, msvcrt.LK_NBLCK, 1)
+            else:
+                import fcntl
+                fcntl.flock(self._fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError as exc:
+            os.close(self._fd)
+            self._fd = None
+            raise PupilBusy("this pupil is already playing in another window") from exc
+        os.ftruncate(self._fd, 0)
+        os.write(self._fd, str(os.getpid()).encode())
+
+    def release(self) -> None:
+        if self._fd is not None:
+            os.close(self._fd)  # closing the file releases the lock
+            self._fd = None
 
 
 def _valid(kind, text: str) -> list[str]:

@@ -21,9 +21,9 @@ The play data's JSON is the one saves have always held (e.g. {"placed": {...}, "
 from __future__ import annotations
 
 import hashlib
-from typing import Any
+from typing import Annotated, Any
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, Field
 
 from ..content.models import (DilemmaOption, DilemmasGame, Ending, MatchingGame, MiniGameBase, MiniGameKind,
                               PlacementGame, SequenceGame)
@@ -41,8 +41,8 @@ class _Play(BaseModel):
 
 
 class DilemmasPlay(_Play):
-    round: int  # index of the round on screen
-    meters: dict[str, int]  # meter id -> value
+    round: Annotated[int, Field(ge=0, le=10_000)]  # index of the round on screen
+    meters: dict[str, Annotated[int, Field(ge=-1_000_000, le=1_000_000)]]  # meter id -> value
     chosen: list[str]  # the option chosen in each round so far
     showing: bool  # the consequence of the last choice is on screen
 
@@ -50,19 +50,19 @@ class DilemmasPlay(_Play):
 class PlacementPlay(_Play):
     placed: dict[str, str]  # token id -> zone id
     checked: bool
-    attempts: int
+    attempts: Annotated[int, Field(ge=0, le=1_000_000)]  # bounded: a save's numbers are (game.story.state)
 
 
 class SequencePlay(_Play):
     order: list[str]  # card ids in the pupil's order
     checked: bool
-    attempts: int
+    attempts: Annotated[int, Field(ge=0, le=1_000_000)]  # bounded: a save's numbers are (game.story.state)
 
 
 class MatchingPlay(_Play):
     assigned: dict[str, str]  # item id -> category id
     checked: bool
-    attempts: int
+    attempts: Annotated[int, Field(ge=0, le=1_000_000)]  # bounded: a save's numbers are (game.story.state)
 
 
 #: What a pupil has done so far in a mini-game, whatever its kind (saved with the chapter state).

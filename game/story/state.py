@@ -6,7 +6,7 @@ shape changes, with a migration in `game.records.saves`.
 """
 from __future__ import annotations
 
-from typing import Literal
+from typing import Annotated, Literal
 
 from pydantic import BaseModel, Field, TypeAdapter, ValidationError, field_validator
 
@@ -14,20 +14,26 @@ from .minigames import GameData
 
 SAVE_VERSION = 1
 
+# Every number in a save is bounded: a hand-edited or damaged save with a huge number loads as damaged (kept aside,
+# the pupil told), it never stops the game. The bounds are far above any real play.
+Count = Annotated[int, Field(ge=0, le=1_000_000)]  # indexes, steps, completions
+Playthrough = Annotated[int, Field(ge=1, le=10_000)]
+DurationMs = Annotated[int, Field(ge=0, le=7 * 24 * 3600 * 1000)]  # a week at most
+
 
 class Answer(BaseModel):
     question: str
     option: str
     correct: bool
-    attempt: int  # the playthrough number of the chapter for this pupil
-    duration_ms: int
+    attempt: Playthrough  # the playthrough number of the chapter for this pupil
+    duration_ms: DurationMs
     at: str  # ISO timestamp (UTC)
     statement_id: str  # unique id of the outcome record (also the xAPI statement id)
 
 
 class DialogueState(BaseModel):
     node: str
-    line: int = 0  # index of the line being shown
+    line: Count = 0  # index of the line being shown
     pending: list[str] = Field(default_factory=list)  # questions ("id") and games ("play:id") due before moving on
     chosen: bool = False  # a choice of this node has been made
     then: str | None = None  # node the choice leads to, once pending questions are answered
@@ -58,7 +64,7 @@ class MiniGameState(BaseModel):
 
 class ChapterState(BaseModel):
     chapter: str
-    playthrough: int = 1
+    playthrough: Playthrough = 1
     scene: str
     flags: list[str] = Field(default_factory=list)
     documents: list[str] = Field(default_factory=list)  # in the order they were received
@@ -74,10 +80,11 @@ class ChapterState(BaseModel):
     completed: bool = False
     started_at: str
     completed_at: str | None = None
-    steps: int = 0
+    steps: Count = 0
 
 
-Setting = str | int | float | bool | dict[str, int]
+Setting = (str | Annotated[int, Field(ge=-1_000_000, le=1_000_000)]
+           | Annotated[float, Field(ge=-1e6, le=1e6, allow_inf_nan=False)] | bool | dict[str, Count])
 _SETTING = TypeAdapter(Setting)
 
 
@@ -90,7 +97,7 @@ class Profile(BaseModel):
     locale: str = "fr"
     current: str | None = None  # chapter being played
     chapters: dict[str, ChapterState] = Field(default_factory=dict)
-    completed: dict[str, int] = Field(default_factory=dict)  # chapter -> times completed
+    completed: dict[str, Count] = Field(default_factory=dict)  # chapter -> times completed
     settings: dict[str, Setting] = Field(default_factory=dict)  # "keys": action -> key
 
     @field_validator("settings", mode="before")

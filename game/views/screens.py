@@ -8,6 +8,7 @@ import arcade
 from ..i18n import LOCALES
 from ..preferences import VOICE_VOLUMES
 from ..presenters import present_summary, story_so_far
+from ..records import PupilBusy, RecordsError
 from ..session import SignInError, check_sign_in
 from . import ui
 from .base import FormScreen, Screen, SubScreen
@@ -247,7 +248,17 @@ class SignInView(FormScreen):
             self.field_index = 0 if str(exc).startswith("class") else 1
             self.rebuild()
             return
-        self.app.sign_in(code, name)
+        try:
+            self.app.sign_in(code, name)
+        except PupilBusy:  # one window per pupil: a second one would count their answers twice
+            self.error = self.tr("This pseudonym is already playing in another window of the game. Close that "
+                                 "window first.")
+            self.field_index = 1
+            self.rebuild()
+        except RecordsError:  # busy for too long, a read-only folder: never a traceback
+            self.error = self.tr("The records cannot be opened right now. Try again in a moment, or tell your "
+                                 "teacher.")
+            self.rebuild()
 
 
 class ChapterSelectView(Screen):
@@ -267,6 +278,10 @@ class ChapterSelectView(Screen):
                       ui.W - 90, 680, size=18, color=ui.LIGHT_MUTED, anchor_x="right")  # left of the speaker
         who.private = True  # a pupil's name is never sent to the voice
         self.texts.append(who)
+        if s.held:  # the truth: not yet in the records, kept on this computer
+            self.texts.append(ui.text(
+                "⚠ " + tr("Your answer is kept on this computer and will be recorded as soon as possible."),
+                340, 18, size=15, color=(255, 190, 140, 255), width=880))
         if s.notice:
             self.texts.append(ui.text(
                 "⚠ " + tr("Your previous save could not be read. A copy was kept for your teacher; "

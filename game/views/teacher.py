@@ -18,7 +18,7 @@ from teacher_mode.admin import school_year_start
 from teacher_mode.analytics import class_report
 
 from ..presenters import pupil_totals
-from ..records import ClassCode
+from ..records import ClassCode, damaged_copies
 from . import ui
 from .base import FormScreen, Screen
 from .widgets import draw_meter
@@ -150,10 +150,16 @@ class TeacherHomeView(TeacherScreen):
         self.cutoff = school_year_start(dt.date.today())
         self.rows = [(code, name, len(store.pupils(code))) for code, name in store.classes()[:12]]
         self.old = store.older_than(self.cutoff.isoformat())
+        self.damaged = len(damaged_copies(self.app.data_dir))  # told here until a technician moves them away
 
     def build(self) -> None:
         tr = self.tr
         self.texts.append(ui.text(tr("Teacher space · your classes"), 80, 680, size=28, bold=True))
+        if self.damaged:
+            self.texts.append(ui.text("⚠ " + tr("{n} damaged records file(s) kept aside in the data folder: the records "
+                                                "made before the damage are in them, not here. Keep them for a "
+                                                "technician.", n=self.damaged), 80, 640, size=15,
+                                      color=(255, 190, 140, 255), width=1100))
         buttons = []
         for i, (code, name, pupils) in enumerate(self.rows):
             label = f"{code}" + (f" · {name}" if name else "") + "  —  " + tr("{n} pupils", n=pupils)
