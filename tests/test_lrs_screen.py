@@ -1,23 +1,18 @@
 """The teacher's LRS screen shows what waits and the last problem sending (issue 17, the LRS link): read once when
 the screen opens and after each question to the LRS, never while drawing."""
-import os
-import sys
 import uuid
 
 import pytest
 
 pytestmark = pytest.mark.render
 
-if sys.platform.startswith("linux") and not (os.environ.get("DISPLAY") or os.environ.get("ARCADE_HEADLESS")):
-    pytest.skip("needs a display: run the tests with `make test` (Xvfb)", allow_module_level=True)
-
 from game.records import LrsConfig, Outcome, Records
 from tests.test_attacks_lrs import LOGIN_PAGE, FakeLrs, send
 from tests.test_teacher_screens import button, wait_for_answer
-from tests.test_views import app, click, frame, window  # noqa: F401  (fixtures and helpers)
+from tests.drive import click, frame
 
 
-def test_the_lrs_screen_shows_the_last_problem_and_what_waits(app, tmp_path):  # noqa: F811
+def test_the_lrs_screen_shows_the_last_problem_and_what_waits(app, tmp_path):
     from game.views import teacher
     from teacher_mode.lrs import Sender
 
@@ -58,7 +53,7 @@ def test_the_lrs_screen_shows_the_last_problem_and_what_waits(app, tmp_path):  #
         portal.close()
 
 
-def test_a_problem_written_by_another_program_is_shown_too(app, tmp_path):  # noqa: F811
+def test_a_problem_written_by_another_program_is_shown_too(app, tmp_path):
     """The teacher's command line or a pupil's game may have been the last to try: the data folder says what it met."""
     from game.views import teacher
 
