@@ -104,6 +104,20 @@ def test_answer_is_final_and_timed(run):
         run.answer("b")
 
 
+def test_an_answer_given_weeks_after_its_question_appeared_is_recorded_not_refused(run):
+    """A save's durations are bounded (a week); an answer taking longer is recorded as taking a week, never a crash."""
+    from game.story.state import MAX_DURATION_MS
+
+    lines_until_input(run)
+    run.use("anna")
+    lines_until_input(run)
+    run.choose("oui")
+    lines_until_input(run)
+    run.clock_.tick(280 * 24 * 3600)  # the question stayed on screen since March (a test, a clock set wrong)
+    ans = run.answer("vrai")
+    assert ans.duration_ms == MAX_DURATION_MS and run.state.answers["q-vrai"] == ans
+
+
 def test_actions_not_allowed_on_the_current_step_are_refused(run):
     assert run.step().kind == "line"
     with pytest.raises(StoryError):

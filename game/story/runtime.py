@@ -19,7 +19,7 @@ from ..content.models import Choice, Effect, Hotspot, Line, MiniGame, Node, Ques
 from . import events as ev
 from . import minigames as rules
 from .events import Event
-from .state import Answer, ChapterState, DialogueState, MiniGameState, QuestionState
+from .state import MAX_DURATION_MS, Answer, ChapterState, DialogueState, MiniGameState, QuestionState
 
 StepKind = Literal["scene", "line", "choices", "question", "feedback", "document", "minigame", "completed"]
 
@@ -209,7 +209,7 @@ class ChapterRun:
             option=chosen,
             correct=correct,
             attempt=self.state.playthrough,
-            duration_ms=max(0, int((now - shown).total_seconds() * 1000)),
+            duration_ms=min(max(0, int((now - shown).total_seconds() * 1000)), MAX_DURATION_MS),  # a save's bound
             at=iso(now),
             statement_id=self.new_id(),
         )

@@ -18,7 +18,8 @@ SAVE_VERSION = 1
 # the pupil told), it never stops the game. The bounds are far above any real play.
 Count = Annotated[int, Field(ge=0, le=1_000_000)]  # indexes, steps, completions
 Playthrough = Annotated[int, Field(ge=1, le=10_000)]
-DurationMs = Annotated[int, Field(ge=0, le=7 * 24 * 3600 * 1000)]  # a week at most
+MAX_DURATION_MS = 7 * 24 * 3600 * 1000  # a week: the longest time an answer is recorded as taking
+DurationMs = Annotated[int, Field(ge=0, le=MAX_DURATION_MS)]
 
 
 class Answer(BaseModel):
