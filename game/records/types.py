@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from typing import ClassVar, TypeVar
 
 PUPIL_MAX = 24
 PUPIL_EXTRA = " -_'."  # besides letters and digits
@@ -23,14 +24,33 @@ class InvalidName(ValueError):
         self.reason, self.text = reason, text
 
 
+_N = TypeVar("_N", bound="_Name")
+
+
+class _Name(str):
+    """What the two names share: made by their rule, and `exact` for data read back."""
+
+    __slots__ = ()
+    _format: ClassVar[str]  # the reason given when text is not already in its normal form
+
+    @classmethod
+    def exact(cls: type[_N], text: str) -> _N:
+        """`text` only if it already is the name as the game writes it (for data read back: no silent fix-up)."""
+        value = cls(text)
+        if value != text:
+            raise InvalidName(cls._format, text)
+        return value
+
+
 def _class_form(text: str) -> str:
     return unicodedata.normalize("NFC", re.sub(r"\s+", "", unicodedata.normalize("NFC", str(text))).upper())
 
 
-class ClassCode(str):
+class ClassCode(_Name):
     """A class code: NFC, every space removed, upper case, 2-12 letters (any alphabet) or digits."""
 
     __slots__ = ()
+    _format = "class-format"
 
     def __new__(cls, text: str) -> ClassCode:
         if isinstance(text, ClassCode):
@@ -48,19 +68,12 @@ class ClassCode(str):
         code = _class_form(text)
         return code if len(code) <= CLASS_MAX and (code.isalnum() or not code) else None
 
-    @classmethod
-    def exact(cls, text: str) -> ClassCode:
-        """`text` only if it already is a class code as the game writes it (for data read back: no silent fix-up)."""
-        code = cls(text)
-        if code != text:
-            raise InvalidName("class-format", text)
-        return code
 
-
-class Pseudonym(str):
+class Pseudonym(_Name):
     """A pupil's pseudonym: NFC, runs of spaces made one, trimmed, 1-24 letters, digits or  -_'."""
 
     __slots__ = ()
+    _format = "pupil-format"
 
     def __new__(cls, text: str) -> Pseudonym:
         if isinstance(text, Pseudonym):
@@ -71,10 +84,3 @@ class Pseudonym(str):
         if len(name) > PUPIL_MAX or not all(ch.isalnum() or ch in PUPIL_EXTRA for ch in name):
             raise InvalidName("pupil-format", text)
         return super().__new__(cls, name)
-
-    @classmethod
-    def exact(cls, text: str) -> Pseudonym:
-        name = cls(text)
-        if name != text:
-            raise InvalidName("pupil-format", text)
-        return name
